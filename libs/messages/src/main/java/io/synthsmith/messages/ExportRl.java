@@ -1,0 +1,39 @@
+package io.synthsmith.messages;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One RL task on the export.rl topic, shaped as verl reads it. The verl fields keep verl's snake_case names;
+ * the envelope stays as on every other topic.
+ */
+public record ExportRl(
+        String schema,
+        String runId,
+        String id,
+        Lineage lineage,
+        Instant createdAt,
+        @JsonProperty("data_source") String dataSource,
+        List<ChatMessage> prompt,
+        String ability,
+        @JsonProperty("reward_model") RewardModel rewardModel,
+        @JsonProperty("extra_info") ExtraInfo extraInfo) implements Envelope {
+
+    public static final String SCHEMA = "synthsmith.export.rl/v1";
+
+    /** verl's rule reward: {@code ground_truth} is a JSON string holding the tests. */
+    public record RewardModel(String style, @JsonProperty("ground_truth") String groundTruth) {
+    }
+
+    /** What verl passes through to the reward function and logs. */
+    public record ExtraInfo(
+            @JsonProperty("task_id") String taskId,
+            @JsonProperty("run_id") String runId,
+            Style style,
+            List<String> features,
+            Double difficulty,
+            String split,
+            @JsonProperty("seed_ids") List<String> seedIds) {
+    }
+}

@@ -1,0 +1,74 @@
+package io.synthsmith.messages;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The configuration of a run, on the runs topic (compacted, keyed by run id). Every field may be left out;
+ * {@link #withDefaults()} fills in the published defaults.
+ */
+public record RunConfig(
+        String schema,
+        String runId,
+        String id,
+        Lineage lineage,
+        Instant createdAt,
+        Integer tasksPerSeed,
+        Integer evolutionRounds,
+        String featureTreeScope,
+        Map<String, Double> styles,
+        Integer candidatesPerTask,
+        Integer minUsableCandidates,
+        Integer testsPerTask,
+        Language language,
+        Models models,
+        Export export) implements Envelope {
+
+    public static final String SCHEMA = "synthsmith.run/v1";
+
+    /** Model names per stage for this run, overriding what the services are configured with. */
+    public record Models(String evolver, List<String> solver) {
+    }
+
+    /** What the exporter writes for this run. */
+    public record Export(String sftFormat, Integer solutionsPerTask, String solutionSelection, Boolean thinkTags,
+            List<String> fileFormats, Boolean easySplit) {
+    }
+
+    /** The configuration of a run that was never configured explicitly. */
+    public static RunConfig defaults(String runId) {
+        return new RunConfig(SCHEMA, runId, runId, Lineage.empty(), null, null, null, null, null, null, null, null,
+                null, null, null).withDefaults();
+    }
+
+    /** This configuration with every missing field set to its default. */
+    public RunConfig withDefaults() {
+        Export e = export == null ? new Export(null, null, null, null, null, null) : export;
+        Export filledExport = new Export(
+                or(e.sftFormat(), ExportSft.FORMAT_MESSAGES),
+                or(e.solutionsPerTask(), 1),
+                or(e.solutionSelection(), "golden"),
+                or(e.thinkTags(), true),
+                or(e.fileFormats(), List.of("parquet")),
+                or(e.easySplit(), true));
+        return new RunConfig(schema, runId, id, lineage == null ? Lineage.empty() : lineage, createdAt,
+                or(tasksPerSeed, 4),
+                or(evolutionRounds, 2),
+                or(featureTreeScope, "run"),
+                or(styles, Map.of(
+                        Style.CODEFORCES.wire(), Style.CODEFORCES.defaultWeight(),
+                        Style.LEETCODE.wire(), Style.LEETCODE.defaultWeight(),
+                        Style.ATCODER.wire(), Style.ATCODER.defaultWeight())),
+                or(candidatesPerTask, 8),
+                or(minUsableCandidates, 3),
+                or(testsPerTask, 20),
+                or(language, Language.PYTHON),
+                models == null ? new Models(null, List.of()) : models,
+                filledExport);
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}

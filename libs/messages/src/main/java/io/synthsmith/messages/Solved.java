@@ -1,0 +1,42 @@
+package io.synthsmith.messages;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A task with its candidate solutions and the sources of its tests, on the solved topic. */
+public record Solved(
+        String schema,
+        String runId,
+        String id,
+        Lineage lineage,
+        Instant createdAt,
+        Task task,
+        List<Candidate> candidates,
+        TestSources testSources,
+        Map<String, Integer> dropped) implements Envelope {
+
+    public static final String SCHEMA = "synthsmith.solved/v1";
+
+    public Solved {
+        candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        dropped = dropped == null ? Map.of() : Map.copyOf(dropped);
+    }
+
+    /**
+     * Where the tests will come from: the statement's samples, inputs the model wrote directly, and programs
+     * that generate and validate inputs. None of it has run: the verifier runs it in its sandbox.
+     */
+    public record TestSources(List<Task.Sample> samples, List<String> directInputs, Program generator,
+            Program validator) {
+
+        public TestSources {
+            samples = samples == null ? List.of() : List.copyOf(samples);
+            directInputs = directInputs == null ? List.of() : List.copyOf(directInputs);
+        }
+    }
+
+    /** A program written by a model: an input generator or an input validator. */
+    public record Program(Language language, String code, String model) {
+    }
+}
