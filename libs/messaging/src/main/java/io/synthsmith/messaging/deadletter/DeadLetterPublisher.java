@@ -1,0 +1,89 @@
+package io.synthsmith.messaging.deadletter;
+
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.synthsmith.messages.topics.TopicNames;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes records a service cannot process to {@code <source topic>.dlq}, with headers naming the error, the
+ * field, the source offset and the service. A send is confirmed by the broker before it returns, so the source
+ * record can be acknowledged without anything being lost.
+ */
+@ApplicationScoped
+public class DeadLetterPublisher {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterPublisher.class);
+    private static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Emitter<byte[]> emitter;
+    private final String service;
+    private final Clock clock;
+
+    public DeadLetterPublisher(@Channel("dead-letters") Emitter<byte[]> emitter,
+            @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.emitter = emitter;
+        this.service = service;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Sends the dead letter and waits for the broker's acknowledgement; throws if it cannot be written. */
+    public void publish(DeadLetter letter) {
+        String target = letter.sourceTopic() + TopicNames.DEAD_LETTER_SUFFIX;
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, DeadLetterHeaders.ERROR, letter.error());
+        header(headers, DeadLetterHeaders.ERROR_KIND, letter.kind());
+        header(headers, DeadLetterHeaders.ERROR_FIELD, letter.field());
+        header(headers, DeadLetterHeaders.SOURCE_TOPIC, letter.sourceTopic());
+        header(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(letter.partition()));
+        header(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(letter.offset()));
+        header(headers, DeadLetterHeaders.SERVICE, service);
+        header(headers, DeadLetterHeaders.FAILED_AT, clock.instant().toString());
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(target)
+                .withKey(letter.key())
+                .withHeaders(headers)
+                .build();
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        byte[] value = letter.value() == null ? new byte[0] : letter.value();
+        emitter.send(Message.of(value)
+                .addMetadata(metadata)
+                .withAck(() -> {
+                    written.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    written.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        try {
+            written.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a dead letter to " + target, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot write a dead letter to " + target + " for "
+                    + letter.sourceTopic() + "-" + letter.partition() + "@" + letter.offset(), e);
+        }
+        LOG.warnf("dead-lettered %s-%d@%d (key %s) to %s: %s", letter.sourceTopic(), letter.partition(),
+                letter.offset(), letter.key(), target, letter.error());
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        if (value != null) {
+            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.synthsmith.messaging.inbound;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits on what a service accepts from its input topics. */
+@ConfigMapping(prefix = "synthsmith.messaging")
+public interface InboundConfig {
+
+    /**
+     * The largest record value a service reads, in bytes (env {@code SYNTHSMITH_MESSAGING_MAX_INBOUND_BYTES}).
+     * Larger records go to the dead-letter topic as TOO_LARGE. Default 16 MiB, the topics' max.message.bytes.
+     */
+    @WithDefault("16777216")
+    int maxInboundBytes();
+}

@@ -1,0 +1,17 @@
+package io.synthsmith.solver.messaging;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.synthsmith.embedded.quarkus.EmbeddedInfrastructureResource;
+import io.synthsmith.messages.topics.Topic;
+import io.synthsmith.messaging.contract.DeadLetterRoutingContract;
+
+/** The solver's input topic keeps its contract on the real broker: bad records are dead-lettered, good ones processed. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedInfrastructureResource.class)
+class TasksDeadLetterTest extends DeadLetterRoutingContract {
+
+    TasksDeadLetterTest() {
+        super(Topic.TASKS, "solver", "task-codeforces.json", "statement");
+    }
+}
