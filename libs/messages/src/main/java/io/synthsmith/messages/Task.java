@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A generated task on the tasks topic. Its id derives from the generation request that made it, so a
- * redelivered request yields the same task id.
+ * redelivered request yields the same task id. It carries the resolved configuration of its run, so that every
+ * later stage works under the configuration the task was made with, without a look-up.
  */
 public record Task(
         String schema,
@@ -20,13 +21,19 @@ public record Task(
         List<String> features,
         String integrationStrategy,
         List<Sample> samples,
-        Signature signature) implements Envelope {
+        Signature signature,
+        RunConfig run) implements Envelope {
 
     public static final String SCHEMA = "synthsmith.task/v1";
 
     public Task {
         features = features == null ? List.of() : List.copyOf(features);
         samples = samples == null ? List.of() : List.copyOf(samples);
+    }
+
+    /** The configuration this task was made under: the one it carries, or the defaults when it carries none. */
+    public RunConfig runConfig() {
+        return run == null ? RunConfig.defaults(runId) : run.withDefaults();
     }
 
     /** A sample from the statement: input, expected output, and the note that explains it. */

@@ -1,0 +1,264 @@
+package io.synthsmith.scriptedllm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synthsmith.scriptedllm.ScriptedResponse.Completion;
+import io.synthsmith.scriptedllm.ScriptedResponse.ReasoningField;
+import io.synthsmith.scriptedllm.ScriptedResponse.RetryAfterFormat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads a {@link Script} from JSON, so that a script can live in a file. The format, with every field optional
+ * except {@code rules[].replies}:
+ *
+ * <pre>{@code
+ * {
+ *   "latencyMs": 200, "capacity": 64, "overflow": "queue" | "reject", "overflowRetryAfterSeconds": 1,
+ *   "seed": 1, "recordLimit": 10000,
+ *   "rules": [ {
+ *     "stage": "solver", "lastUserMessage": "regex",
+ *     "replies": [ REPLY, ... ],
+ *     "randomFault": { "probability": 0.1, "reply": REPLY }
+ *   } ]
+ * }
+ * REPLY is a completion:
+ *   { "content": "...", "reasoning": "...", "reasoningField": "reasoning_content" | "reasoning",
+ *     "finishReason": "stop", "usage": { "promptTokens": 1, "completionTokens": 2, "reasoningTokens": 3 },
+ *     "n": "honour" | "ignore" }
+ * or a fault:
+ *   { "fault": "rate-limited", "retryAfterSeconds": 1, "retryAfterFormat": "seconds" | "http-date" }
+ *   { "fault": "http-error", "status": 503, "message": "..." }
+ *   { "fault": "malformed-body", "body": "..." }
+ *   { "fault": "truncated-body", COMPLETION FIELDS }
+ * and any REPLY may carry "delayMs": 5000 to be answered that much later.
+ * }</pre>
+ *
+ * Unknown fields are errors, reported with their path, so that a typo does not silently change a test.
+ */
+public final class ScriptFile {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> SCRIPT_FIELDS = Set.of("latencyMs", "capacity", "overflow",
+            "overflowRetryAfterSeconds", "seed", "recordLimit", "rules");
+    private static final Set<String> RULE_FIELDS = Set.of("stage", "lastUserMessage", "replies", "randomFault");
+    private static final Set<String> COMPLETION_FIELDS = Set.of("content", "reasoning", "reasoningField",
+            "finishReason", "usage", "n", "delayMs");
+
+    private ScriptFile() {
+    }
+
+    /** Reads the script in {@code file}; errors name the file and the JSON path of the problem. */
+    public static Script load(Path file) throws IOException {
+        return parse(Files.readString(file), file.toString());
+    }
+
+    /** Parses {@code json}; {@code source} names it in errors (a file name, or "inline script"). */
+    public static Script parse(String json, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(source + ": not valid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(source + ": a script is a JSON object with a 'rules' array");
+        }
+        Reader reader = new Reader(source);
+        reader.onlyFields(root, "$", SCRIPT_FIELDS);
+        List<ScriptRule> rules = new ArrayList<>();
+        JsonNode rulesNode = root.path("rules");
+        if (!rulesNode.isArray()) {
+            throw reader.error("$.rules", "expected an array of rules");
+        }
+        for (int i = 0; i < rulesNode.size(); i++) {
+            rules.add(reader.rule(rulesNode.get(i), "$.rules[" + i + "]"));
+        }
+        Script script = Script.of(rules.toArray(ScriptRule[]::new))
+                .withLatency(Duration.ofMillis(reader.longValue(root, "latencyMs", "$", 0)))
+                .withSeed(reader.longValue(root, "seed", "$", 1))
+                .withRecordLimit((int) reader.longValue(root, "recordLimit", "$", Script.DEFAULT_RECORD_LIMIT));
+        int capacity = (int) reader.longValue(root, "capacity", "$", 0);
+        String overflow = reader.text(root, "overflow", "$", "queue");
+        return switch (overflow) {
+            case "queue" -> script.withCapacity(capacity);
+            case "reject" -> script.withCapacityRejecting(capacity,
+                    Duration.ofSeconds(reader.longValue(root, "overflowRetryAfterSeconds", "$", 1)));
+            default -> throw reader.error("$.overflow", "expected \"queue\" or \"reject\", got \"" + overflow + "\"");
+        };
+    }
+
+    /** Field readers that name the source and JSON path in every error. */
+    private record Reader(String source) {
+
+        ScriptRule rule(JsonNode node, String path) {
+            onlyFields(node, path, RULE_FIELDS);
+            JsonNode repliesNode = node.path("replies");
+            if (!repliesNode.isArray() || repliesNode.isEmpty()) {
+                throw error(path + ".replies", "expected a non-empty array of replies");
+            }
+            List<ScriptedResponse> replies = new ArrayList<>();
+            for (int i = 0; i < repliesNode.size(); i++) {
+                replies.add(reply(repliesNode.get(i), path + ".replies[" + i + "]"));
+            }
+            String stage = node.hasNonNull("stage") ? text(node, "stage", path, null) : null;
+            Pattern pattern = null;
+            if (node.hasNonNull("lastUserMessage")) {
+                try {
+                    pattern = Pattern.compile(text(node, "lastUserMessage", path, null));
+                } catch (PatternSyntaxException e) {
+                    throw error(path + ".lastUserMessage", "not a valid regex: " + e.getDescription());
+                }
+            }
+            ScriptRule.RandomFault randomFault = null;
+            if (node.has("randomFault")) {
+                JsonNode fault = node.get("randomFault");
+                String faultPath = path + ".randomFault";
+                onlyFields(fault, faultPath, Set.of("probability", "reply"));
+                if (!fault.path("probability").isNumber()) {
+                    throw error(faultPath + ".probability", "expected a number between 0 and 1");
+                }
+                randomFault = new ScriptRule.RandomFault(fault.get("probability").asDouble(),
+                        reply(fault.path("reply"), faultPath + ".reply"));
+            }
+            return new ScriptRule(stage, pattern, replies, randomFault);
+        }
+
+        ScriptedResponse reply(JsonNode node, String path) {
+            if (!node.isObject()) {
+                throw error(path, "expected a reply object");
+            }
+            ScriptedResponse response = node.has("fault") ? fault(node, path) : completion(node, path);
+            long delayMillis = longValue(node, "delayMs", path, 0);
+            return delayMillis > 0 ? ScriptedResponse.slow(Duration.ofMillis(delayMillis), response) : response;
+        }
+
+        private ScriptedResponse fault(JsonNode node, String path) {
+            String fault = text(node, "fault", path, null);
+            return switch (fault) {
+                case "rate-limited" -> {
+                    onlyFields(node, path, Set.of("fault", "retryAfterSeconds", "retryAfterFormat", "delayMs"));
+                    Duration retryAfter = node.has("retryAfterSeconds")
+                            ? Duration.ofSeconds(longValue(node, "retryAfterSeconds", path, 0)) : null;
+                    String format = text(node, "retryAfterFormat", path, "seconds");
+                    yield switch (format) {
+                        case "seconds" -> new ScriptedResponse.RateLimited(retryAfter, RetryAfterFormat.SECONDS);
+                        case "http-date" -> new ScriptedResponse.RateLimited(retryAfter, RetryAfterFormat.HTTP_DATE);
+                        default -> throw error(path + ".retryAfterFormat",
+                                "expected \"seconds\" or \"http-date\", got \"" + format + "\"");
+                    };
+                }
+                case "http-error" -> {
+                    onlyFields(node, path, Set.of("fault", "status", "message", "delayMs"));
+                    long status = longValue(node, "status", path, 500);
+                    if (status < 400 || status > 599) {
+                        throw error(path + ".status", "expected an HTTP error status 400..599, got " + status);
+                    }
+                    yield ScriptedResponse.httpError((int) status, text(node, "message", path, "scripted error"));
+                }
+                case "malformed-body" -> {
+                    onlyFields(node, path, Set.of("fault", "body", "delayMs"));
+                    yield node.has("body") ? new ScriptedResponse.MalformedBody(text(node, "body", path, null))
+                            : ScriptedResponse.malformedBody();
+                }
+                case "truncated-body" -> ScriptedResponse.truncatedBody(completion(node, path));
+                default -> throw error(path + ".fault", "expected one of \"rate-limited\", \"http-error\", "
+                        + "\"malformed-body\", \"truncated-body\", got \"" + fault + "\"");
+            };
+        }
+
+        private Completion completion(JsonNode node, String path) {
+            Set<String> allowed = node.has("fault") ? union(COMPLETION_FIELDS, "fault") : COMPLETION_FIELDS;
+            onlyFields(node, path, allowed);
+            if (!node.has("content")) {
+                throw error(path, "a completion reply needs \"content\" (or a \"fault\")");
+            }
+            Completion completion = ScriptedResponse.completion(node.get("content").isNull() ? null
+                    : text(node, "content", path, null));
+            if (node.hasNonNull("reasoning")) {
+                completion = completion.withReasoning(text(node, "reasoning", path, null));
+            }
+            String field = text(node, "reasoningField", path, "reasoning_content");
+            completion = switch (field) {
+                case "reasoning_content" -> completion.withReasoningField(ReasoningField.REASONING_CONTENT);
+                case "reasoning" -> completion.withReasoningField(ReasoningField.REASONING);
+                default -> throw error(path + ".reasoningField",
+                        "expected \"reasoning_content\" or \"reasoning\", got \"" + field + "\"");
+            };
+            completion = completion.withFinishReason(text(node, "finishReason", path, "stop"));
+            if (node.has("usage")) {
+                JsonNode usage = node.get("usage");
+                String usagePath = path + ".usage";
+                onlyFields(usage, usagePath, Set.of("promptTokens", "completionTokens", "reasoningTokens"));
+                completion = completion.withUsage((int) longValue(usage, "promptTokens", usagePath, 0),
+                        (int) longValue(usage, "completionTokens", usagePath, 0),
+                        usage.has("reasoningTokens") ? (int) longValue(usage, "reasoningTokens", usagePath, 0) : null);
+            }
+            String n = text(node, "n", path, "honour");
+            return switch (n) {
+                case "honour" -> completion;
+                case "ignore" -> completion.ignoringN();
+                default -> throw error(path + ".n", "expected \"honour\" or \"ignore\", got \"" + n + "\"");
+            };
+        }
+
+        void onlyFields(JsonNode node, String path, Set<String> allowed) {
+            if (!node.isObject()) {
+                throw error(path, "expected an object");
+            }
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    throw error(path + "." + name, "unknown field; expected one of " + allowed.stream().sorted()
+                            .toList());
+                }
+            }
+        }
+
+        long longValue(JsonNode node, String field, String path, long fallback) {
+            JsonNode value = node.get(field);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0) {
+                throw error(path + "." + field, "expected a non-negative whole number, got " + value);
+            }
+            return value.asLong();
+        }
+
+        String text(JsonNode node, String field, String path, String fallback) {
+            JsonNode value = node.get(field);
+            if (value == null) {
+                if (fallback == null) {
+                    throw error(path + "." + field, "missing");
+                }
+                return fallback;
+            }
+            if (!value.isTextual()) {
+                throw error(path + "." + field, "expected a string, got " + value);
+            }
+            return value.asText();
+        }
+
+        IllegalArgumentException error(String path, String problem) {
+            return new IllegalArgumentException(source + ": " + path + ": " + problem);
+        }
+
+        private static Set<String> union(Set<String> fields, String extra) {
+            List<String> all = new ArrayList<>(fields);
+            all.add(extra);
+            return Set.copyOf(all);
+        }
+    }
+}
