@@ -1,6 +1,5 @@
 package io.synthsmith.embedded.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthsmith.embedded.kafka.TopicProbe;
 import io.synthsmith.messages.Seed;
@@ -56,10 +55,7 @@ public final class SeedLoader {
     }
 
     private Loaded complete(String line, String run) throws IOException, ContractViolation {
-        JsonNode parsed = codec.mapper().readTree(line);
-        if (!(parsed instanceof ObjectNode node)) {
-            throw new ContractViolation(ContractViolation.Kind.NOT_AN_OBJECT, "$", "expected a JSON object");
-        }
+        ObjectNode node = (ObjectNode) codec.parse(line.getBytes(StandardCharsets.UTF_8));
         if (!node.has("schema")) {
             node.put("schema", Seed.SCHEMA);
         }

@@ -104,7 +104,8 @@ public final class MessageCodec {
         return mapper.valueToTree(value);
     }
 
-    private JsonNode parse(byte[] bytes) throws ContractViolation {
+    /** Parses bytes as a JSON object, or says where they stop being one (the first step of {@link #decode}). */
+    public JsonNode parse(byte[] bytes) throws ContractViolation {
         if (bytes == null || bytes.length == 0) {
             throw new ContractViolation(ContractViolation.Kind.NOT_JSON, null, "empty message: expected a JSON object");
         }
