@@ -33,6 +33,7 @@ public record ExportRl(
             Style style,
             List<String> features,
             Double difficulty,
+            @JsonProperty("difficulty_level") Verified.Difficulty.Level difficultyLevel,
             String split,
             @JsonProperty("seed_ids") List<String> seedIds) {
     }

@@ -1,5 +1,6 @@
 package io.synthsmith.messages;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,15 @@ public record RunConfig(
 
     public static final String SCHEMA = "synthsmith.run/v1";
 
-    /** Model names per stage for this run, overriding what the services are configured with. */
-    public record Models(String evolver, List<String> solver) {
+    /**
+     * Model names per stage for this run, overriding what the services are configured with. An empty solver list
+     * (no override) is left out of the JSON, which allows only a non-empty one.
+     */
+    public record Models(String evolver, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> solver) {
+
+        public Models {
+            solver = solver == null ? List.of() : List.copyOf(solver);
+        }
     }
 
     /** What the exporter writes for this run. */

@@ -14,13 +14,22 @@ public record Solved(
         Task task,
         List<Candidate> candidates,
         TestSources testSources,
-        Map<String, Integer> dropped) implements Envelope {
+        Map<String, Integer> dropped,
+        Map<String, String> missingTestSources,
+        String promptVersion) implements Envelope {
 
     public static final String SCHEMA = "synthsmith.solved/v1";
 
     public Solved {
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
         dropped = dropped == null ? Map.of() : Map.copyOf(dropped);
+        missingTestSources = missingTestSources == null ? Map.of() : Map.copyOf(missingTestSources);
+    }
+
+    /** A solved message without the optional fields added after v1 was published (missing sources, prompt version). */
+    public Solved(String schema, String runId, String id, Lineage lineage, Instant createdAt, Task task,
+            List<Candidate> candidates, TestSources testSources, Map<String, Integer> dropped) {
+        this(schema, runId, id, lineage, createdAt, task, candidates, testSources, dropped, null, null);
     }
 
     /**

@@ -84,8 +84,20 @@ public record Verified(
         }
     }
 
-    /** How the candidates voted on a test: how many agreed with the label, of how many, over how many outputs. */
-    public record Votes(int agreeing, int voters, int distinctOutputs) {
+    /**
+     * How the candidates voted on a test: how many agreed with the label, of how many, over how many outputs, and
+     * the votes of each distinct output, largest first (voters not counted there printed no output); the
+     * distribution is optional.
+     */
+    public record Votes(int agreeing, int voters, int distinctOutputs, List<Integer> distribution) {
+
+        public Votes {
+            distribution = distribution == null ? null : List.copyOf(distribution);
+        }
+
+        public Votes(int agreeing, int voters, int distinctOutputs) {
+            this(agreeing, voters, distinctOutputs, null);
+        }
     }
 
     /** The accepted golden candidate, its weighted score on the selection half and its hold-out pass rate. */

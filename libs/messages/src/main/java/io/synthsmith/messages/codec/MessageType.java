@@ -4,6 +4,7 @@ import io.synthsmith.messages.Accepted;
 import io.synthsmith.messages.Envelope;
 import io.synthsmith.messages.ExportRl;
 import io.synthsmith.messages.ExportSft;
+import io.synthsmith.messages.GenerationRequest;
 import io.synthsmith.messages.Rejected;
 import io.synthsmith.messages.RunConfig;
 import io.synthsmith.messages.Seed;
@@ -23,7 +24,8 @@ public enum MessageType {
     ACCEPTED(Accepted.SCHEMA, Accepted.class),
     REJECTED(Rejected.SCHEMA, Rejected.class),
     EXPORT_SFT(ExportSft.SCHEMA, ExportSft.class),
-    EXPORT_RL(ExportRl.SCHEMA, ExportRl.class);
+    EXPORT_RL(ExportRl.SCHEMA, ExportRl.class),
+    GENERATION_REQUEST(GenerationRequest.SCHEMA, GenerationRequest.class);
 
     /** Where the published schemas live, both as {@code $id} prefix and on the classpath. */
     public static final String SCHEMA_BASE_URI = "https://synthsmith.io/schemas/";

@@ -15,7 +15,9 @@ public enum Topic {
     ACCEPTED("accepted", MessageType.ACCEPTED, true),
     REJECTED("rejected", MessageType.REJECTED, true),
     EXPORT_SFT("export.sft", MessageType.EXPORT_SFT, false),
-    EXPORT_RL("export.rl", MessageType.EXPORT_RL, false);
+    EXPORT_RL("export.rl", MessageType.EXPORT_RL, false),
+    /** Internal to the task evolver: one record per task to generate, so generation spreads over its replicas. */
+    GENERATION_REQUESTS("generation.requests", MessageType.GENERATION_REQUEST, true);
 
     private final String baseName;
     private final MessageType messageType;

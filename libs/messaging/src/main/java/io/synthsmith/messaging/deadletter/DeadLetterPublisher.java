@@ -2,19 +2,14 @@ package io.synthsmith.messaging.deadletter;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.synthsmith.messages.topics.TopicNames;
+import io.synthsmith.messaging.outbound.ConfirmedSend;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,7 +21,6 @@ import org.jboss.logging.Logger;
 public class DeadLetterPublisher {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterPublisher.class);
-    private static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
 
     private final Emitter<byte[]> emitter;
     private final String service;
@@ -56,27 +50,9 @@ public class DeadLetterPublisher {
                 .withKey(letter.key())
                 .withHeaders(headers)
                 .build();
-        CompletableFuture<Void> written = new CompletableFuture<>();
-        byte[] value = letter.value() == null ? new byte[0] : letter.value();
-        emitter.send(Message.of(value)
-                .addMetadata(metadata)
-                .withAck(() -> {
-                    written.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    written.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        try {
-            written.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing a dead letter to " + target, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot write a dead letter to " + target + " for "
-                    + letter.sourceTopic() + "-" + letter.partition() + "@" + letter.offset(), e);
-        }
+        ConfirmedSend.send(emitter, letter.value() == null ? new byte[0] : letter.value(), metadata,
+                "a dead letter to " + target + " for " + letter.sourceTopic() + "-" + letter.partition() + "@"
+                        + letter.offset());
         LOG.warnf("dead-lettered %s-%d@%d (key %s) to %s: %s", letter.sourceTopic(), letter.partition(),
                 letter.offset(), letter.key(), target, letter.error());
     }

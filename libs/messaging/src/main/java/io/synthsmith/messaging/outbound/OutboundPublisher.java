@@ -1,19 +1,16 @@
 package io.synthsmith.messaging.outbound;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.synthsmith.messages.Envelope;
+import io.synthsmith.messages.Rejected;
 import io.synthsmith.messages.codec.MessageCodec;
 import io.synthsmith.messages.topics.Topic;
 import io.synthsmith.messages.topics.TopicNames;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Writes a service's output messages to their topics, keyed by message id, and waits until the broker has them.
@@ -23,16 +20,17 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class OutboundPublisher {
 
-    private static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
-
     private final Emitter<byte[]> emitter;
     private final TopicNames topics;
     private final MessageCodec codec;
+    private final MeterRegistry registry;
 
-    public OutboundPublisher(@Channel("outbound") Emitter<byte[]> emitter, TopicNames topics, MessageCodec codec) {
+    public OutboundPublisher(@Channel("outbound") Emitter<byte[]> emitter, TopicNames topics, MessageCodec codec,
+            MeterRegistry registry) {
         this.emitter = emitter;
         this.topics = topics;
         this.codec = codec;
+        this.registry = registry;
     }
 
     /** Writes {@code message} to {@code topic} (under the deployment's prefix) and waits for the broker. */
@@ -42,28 +40,26 @@ public class OutboundPublisher {
 
     /** Writes {@code message} to the topic of that full name and waits for the broker. */
     public void publish(String topicName, Envelope message) {
-        CompletableFuture<Void> written = new CompletableFuture<>();
-        emitter.send(Message.of(codec.encode(message))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(topicName)
-                        .withKey(message.id())
-                        .build())
-                .withAck(() -> {
-                    written.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    written.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        try {
-            written.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing " + message.id() + " to " + topicName, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot write " + message.schema() + " " + message.id() + " to "
-                    + topicName + ": " + e.getMessage(), e);
+        ConfirmedSend.send(emitter, codec.encode(message), OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(topicName)
+                .withKey(message.id())
+                .build(), message.schema() + " " + message.id() + " to " + topicName);
+        count(topicName, message);
+    }
+
+    private void count(String topicName, Envelope message) {
+        Counter.builder("synthsmith.outbound.records")
+                .description("Messages a service wrote, by topic")
+                .tag("topic", topicName)
+                .register(registry)
+                .increment();
+        if (message instanceof Rejected rejected) {
+            Counter.builder("synthsmith.rejections")
+                    .description("Work a stage decided against, by stage and reason")
+                    .tag("stage", rejected.stage())
+                    .tag("reason", rejected.reason().wire())
+                    .register(registry)
+                    .increment();
         }
     }
 }
