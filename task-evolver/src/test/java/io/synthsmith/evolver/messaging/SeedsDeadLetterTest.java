@@ -8,6 +8,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.synthsmith.embedded.kafka.TopicProbe;
 import io.synthsmith.embedded.quarkus.EmbeddedInfrastructureResource;
+import io.synthsmith.evolver.pipeline.ScriptedEvolverLlm;
 import io.synthsmith.messages.topics.Topic;
 import io.synthsmith.messaging.deadletter.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Seeds produced with a plain Kafka producer, as a user with kcat would: good ones pass, bad ones are dead-lettered. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedInfrastructureResource.class)
+@QuarkusTestResource(ScriptedEvolverLlm.class)
 class SeedsDeadLetterTest {
 
     private static final byte[] BINARY = {(byte) 0xca, (byte) 0xfe, 0x00, (byte) 0xba, (byte) 0xbe};

@@ -1,0 +1,193 @@
+package io.synthsmith.evolver.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The task evolver's configuration ({@code synthsmith.task-evolver.*}). Every key can be set by environment
+ * variable, for example {@code SYNTHSMITH_TASK_EVOLVER_SAMPLING_TEMPERATURE}. The LLM endpoint of this stage is
+ * read by {@code LlmSettingsResolver} under {@code synthsmith.task-evolver.llm.*} (see libs/llm/README.md).
+ */
+@ConfigMapping(prefix = "synthsmith.task-evolver")
+public interface EvolverConfig {
+
+    /** The version of the prompt files under {@code prompts/} in the resources, for example {@code v1}. */
+    @WithDefault("v1")
+    String promptsVersion();
+
+    /** Seeds processed at once per replica (each on a virtual thread; the others wait for a permit). */
+    @WithDefault("128")
+    int seedsInFlight();
+
+    /** Generation requests processed at once per replica (each on a virtual thread). */
+    @WithDefault("128")
+    int requestsInFlight();
+
+    /**
+     * The LLM endpoint of this stage ({@code base-url}, {@code model}, sampling, limits), as documented in
+     * libs/llm/README.md. Read by {@code LlmSettingsResolver}; declared here so that the keys belong to this mapping.
+     */
+    Map<String, String> llm();
+
+    /** Seeds: size limits and extraction. */
+    Seeds seeds();
+
+    /** Feature evolution rounds. */
+    Evolution evolution();
+
+    /** The feature tree in Infinispan. */
+    Tree tree();
+
+    /** Subtree sampling for generation. */
+    Sampling sampling();
+
+    /** Two-stage task generation. */
+    Generation generation();
+
+    /** Run configurations in Infinispan. */
+    Runs runs();
+
+    /** Seeds. */
+    interface Seeds {
+
+        /**
+         * The largest seed text (snippet plus problem, or document text) sent to the LLM, in characters. A larger
+         * seed is rejected with reason {@code oversize}, never cut.
+         */
+        @WithDefault("60000")
+        int maxChars();
+
+        /** Reply attempts for one extraction, the first included; each retry feeds the parse error back. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Deepest feature path kept from an extraction (category included); deeper nodes are dropped. */
+        @WithDefault("5")
+        int maxDepth();
+
+        /** Most concepts kept from one document; co-occurrence edges join every pair of them. */
+        @WithDefault("24")
+        int maxConcepts();
+    }
+
+    /** Evolution. */
+    interface Evolution {
+
+        /**
+         * Branching limits by depth of the subtree sampled for one evolution round, comma-separated: categories,
+         * then nodes under each, and so on (the method's 2,1,2,1).
+         */
+        @WithDefault("2,1,2,1")
+        List<Integer> branching();
+
+        /** Reply attempts for one evolution round; an unparsable round adds nothing and the seed goes on. */
+        @WithDefault("2")
+        int maxAttempts();
+
+        /** Fewest new siblings the reply must propose per node. */
+        @WithDefault("2")
+        int minSiblings();
+    }
+
+    /** The feature tree. */
+    interface Tree {
+
+        /**
+         * Infinispan configuration of each feature-tree cache (one cache per tree: per run, or {@code shared}).
+         * {@code {name}} is replaced by the cache name. Use a {@code distributed-cache} in a clustered deployment.
+         */
+        @WithDefault("<local-cache name=\"{name}\" statistics=\"true\"><encoding media-type=\"application/x-protostream\"/>"
+                + "<persistence><file-store/></persistence></local-cache>")
+        String cacheConfiguration();
+
+        /** Prefix of the feature-tree cache names: a tree's cache is {@code <prefix><run id or shared>}. */
+        @WithDefault("synthsmith-features-")
+        String cachePrefix();
+
+        /**
+         * How long a replica reuses its in-memory copy of a tree (for sampling, and for telling new evolved
+         * features from known ones) before reading it again; a copy with too few leaves is read again at once.
+         */
+        @WithDefault("5s")
+        Duration snapshotMaxAge();
+
+        /** Seeds recorded per feature node for lineage (the first ones that contributed it). */
+        @WithDefault("3")
+        int seedsPerNode();
+    }
+
+    /** Sampling. */
+    interface Sampling {
+
+        /** Categories (roots) per sampled subtree. */
+        @WithDefault("3")
+        int roots();
+
+        /** Inner nodes per root. */
+        @WithDefault("3")
+        int inner();
+
+        /** Fewest leaves taken under each inner node. */
+        @WithDefault("1")
+        int leavesMin();
+
+        /** Most leaves taken under each inner node. */
+        @WithDefault("2")
+        int leavesMax();
+
+        /**
+         * Frequency smoothing: a node is drawn with weight {@code frequency^(1/temperature)}. 1 follows the
+         * frequencies; higher values flatten them so rare features still appear; below 1 sharpens them.
+         */
+        @WithDefault("2.0")
+        double temperature();
+
+        /** Fewest candidate leaves a sample offers to stage 1; short samples are topped up from the whole tree. */
+        @WithDefault("4")
+        int minLeaves();
+
+        /** Samples drawn before topping up a short one. */
+        @WithDefault("8")
+        int attempts();
+
+        /** Probability that a sample also follows a random walk over concept co-occurrence edges. */
+        @WithDefault("0.5")
+        double walkProbability();
+
+        /** Steps of a random walk over co-occurrence edges. */
+        @WithDefault("3")
+        int walkLength();
+    }
+
+    /** Generation. */
+    interface Generation {
+
+        /** Reply attempts per generation stage (selection, statement); each retry feeds the parse error back. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Fewest features stage 1 must select. */
+        @WithDefault("2")
+        int minSelected();
+
+        /** Fewest samples a statement must carry. */
+        @WithDefault("2")
+        int minSamples();
+    }
+
+    /** Runs. */
+    interface Runs {
+
+        /** Name of the Infinispan cache holding run configurations. */
+        @WithDefault("synthsmith-runs")
+        String cacheName();
+
+        /** Infinispan configuration of the runs cache; {@code {name}} is replaced by its name. */
+        @WithDefault("<local-cache name=\"{name}\"><encoding media-type=\"application/x-protostream\"/>"
+                + "<persistence><file-store/></persistence></local-cache>")
+        String cacheConfiguration();
+    }
+}

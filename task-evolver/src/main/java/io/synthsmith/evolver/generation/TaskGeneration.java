@@ -1,0 +1,154 @@
+package io.synthsmith.evolver.generation;
+
+import io.synthsmith.evolver.features.FeatureNames;
+import io.synthsmith.evolver.features.FeaturePath;
+import io.synthsmith.evolver.llm.Exchange;
+import io.synthsmith.evolver.llm.LlmConversation;
+import io.synthsmith.evolver.prompts.PromptBook;
+import io.synthsmith.evolver.sampling.SubtreeSample;
+import io.synthsmith.evolver.sampling.SubtreeSampler;
+import io.synthsmith.evolver.tree.FeatureTreeStore;
+import io.synthsmith.evolver.tree.TreeSnapshot;
+import io.synthsmith.messages.GenerationRequest;
+import io.synthsmith.messages.Lineage;
+import io.synthsmith.messages.Rejected;
+import io.synthsmith.messages.Rejections;
+import io.synthsmith.messages.RunConfig;
+import io.synthsmith.messages.Style;
+import io.synthsmith.messages.Task;
+import io.synthsmith.messages.ids.Ids;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+/**
+ * Stages 4 and 5 of the method for one generation request: sample a subtree of the run's feature tree, let the LLM
+ * select a compatible subset and write an integration strategy (stage 1), then write the statement in a style drawn
+ * with the run's weights (stage 2). The task id derives from the request id, and the sample and style are drawn
+ * with a random generator seeded from it, so a redelivered request yields the same id and, on the same tree, the
+ * same brief.
+ */
+public final class TaskGeneration {
+
+    public static final String STAGE = "task-evolver";
+
+    private final LlmConversation llm;
+    private final PromptBook prompts;
+    private final FeatureTreeStore trees;
+    private final SubtreeSampler sampler;
+    private final FeatureNames names;
+    private final int minLeaves;
+    private final int minSelected;
+    private final int minSamples;
+    private final int maxAttempts;
+    private final Clock clock;
+
+    public TaskGeneration(LlmConversation llm, PromptBook prompts, FeatureTreeStore trees, SubtreeSampler sampler,
+            FeatureNames names, int minLeaves, int minSelected, int minSamples, int maxAttempts, Clock clock) {
+        this.llm = llm;
+        this.prompts = prompts;
+        this.trees = trees;
+        this.sampler = sampler;
+        this.names = names;
+        this.minLeaves = minLeaves;
+        this.minSelected = minSelected;
+        this.minSamples = minSamples;
+        this.maxAttempts = maxAttempts;
+        this.clock = clock;
+    }
+
+    /** The id of the task a request makes. */
+    public static String taskIdOf(String requestId) {
+        return Ids.derive("task", requestId);
+    }
+
+    public GenerationOutcome generate(GenerationRequest request) {
+        RunConfig run = request.run().withDefaults();
+        String treeId = FeatureTreeStore.treeIdOf(run);
+        TreeSnapshot tree = trees.snapshot(treeId);
+        if (tree.leaves().size() < minLeaves) {
+            tree = trees.load(treeId);
+        }
+        if (tree.leaves().size() < minLeaves) {
+            return decline(request, Rejected.Reason.UNSUPPORTED_TASK, "the feature tree " + treeId + " has "
+                    + tree.leaves().size() + " leaves, fewer than the " + minLeaves + " a generation needs; send more "
+                    + "seeds to run " + request.runId() + " or lower synthsmith.task-evolver.sampling.min-leaves",
+                    Map.of("treeLeaves", tree.leaves().size()));
+        }
+        Random random = new Random(seedOf(request.id()));
+        SubtreeSample sample = sampler.sample(tree, random);
+        Style style = StylePicker.pick(run.styles(), random);
+        List<FeaturePath> candidates = sample.candidates();
+
+        Exchange<FeatureSelection> selection = llm.ask("selection",
+                prompts.render("select.system", Map.of("minSelected", Integer.toString(minSelected))),
+                prompts.render("select.user", Map.of("runId", request.runId(), "candidates", lines(candidates))),
+                answer -> FeatureSelection.parse(answer, candidates, minSelected, names), maxAttempts);
+        if (selection instanceof Exchange.Unparsable<FeatureSelection> failed) {
+            return unparsable(request, "selection", failed);
+        }
+        var selected = (Exchange.Parsed<FeatureSelection>) selection;
+
+        List<String> forbidden = prompts.lines("forbidden-terms.txt");
+        Exchange<Statement> statement = llm.ask("statement",
+                prompts.render("statement.system", Map.of("minSamples", Integer.toString(minSamples),
+                        "styleGuide", prompts.text("style-" + style.wire() + ".md").strip(),
+                        "replyShape", prompts.text(style == Style.LEETCODE ? "reply-leetcode.md" : "reply-stdio.md")
+                                .strip())),
+                prompts.render("statement.user", Map.of("runId", request.runId(), "style", style.wire(),
+                        "features", lines(selected.value().selected()),
+                        "integrationStrategy", selected.value().integrationStrategy())),
+                answer -> Statement.parse(answer, style, minSamples, forbidden), maxAttempts);
+        if (statement instanceof Exchange.Unparsable<Statement> failed) {
+            return unparsable(request, "statement", failed);
+        }
+        var written = ((Exchange.Parsed<Statement>) statement).value();
+
+        Instant now = clock.instant();
+        String taskId = taskIdOf(request.id());
+        List<String> featurePaths = selected.value().selected().stream().map(FeaturePath::toString).toList();
+        Lineage lineage = request.lineage()
+                .withSources(tree.seedsOf(selected.value().selected()), featurePaths)
+                .withModel(STAGE, ((Exchange.Parsed<Statement>) statement).model())
+                .next(STAGE, request.id(), taskId, now);
+        return new GenerationOutcome.Generated(new Task(Task.SCHEMA, request.runId(), taskId, lineage, now,
+                request.id(), style, written.title(), written.statement(), featurePaths,
+                selected.value().integrationStrategy(), written.samples(), written.signature(), run));
+    }
+
+    private GenerationOutcome unparsable(GenerationRequest request, String step, Exchange.Unparsable<?> failed) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("step", step);
+        evidence.put("attempts", failed.attempts());
+        evidence.put("errors", failed.errors());
+        return decline(request, Rejected.Reason.UNPARSABLE_REPLY, "the " + step + " reply could not be used after "
+                + failed.attempts() + " attempts: " + failed.lastError(), evidence);
+    }
+
+    private GenerationOutcome decline(GenerationRequest request, Rejected.Reason reason, String detail,
+            Map<String, Object> evidence) {
+        return new GenerationOutcome.Declined(Rejections.of(STAGE, reason, detail, request, evidence, clock.instant()));
+    }
+
+    private static String lines(List<FeaturePath> paths) {
+        return paths.stream().map(p -> "- " + p).collect(Collectors.joining("\n"));
+    }
+
+    /** A random seed from an id, the same on every replica and redelivery. */
+    public static long seedOf(String id) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM lacks SHA-256", e);
+        }
+    }
+}

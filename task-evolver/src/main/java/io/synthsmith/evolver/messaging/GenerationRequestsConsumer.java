@@ -1,0 +1,47 @@
+package io.synthsmith.evolver.messaging;
+
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.synthsmith.evolver.config.EvolverConfig;
+import io.synthsmith.evolver.generation.GenerationOutcome;
+import io.synthsmith.evolver.generation.TaskGeneration;
+import io.synthsmith.messages.GenerationRequest;
+import io.synthsmith.messages.codec.MessageType;
+import io.synthsmith.messaging.inbound.InboundGate;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads the internal generation-requests topic: each admitted request becomes a task (two-stage generation) or a
+ * rejection, written before the record is done with. Every replica reads its share of the partitions, so
+ * generation spreads over the replicas. At most {@code requests-in-flight} requests work at once.
+ */
+@ApplicationScoped
+public class GenerationRequestsConsumer {
+
+    private final InboundGate gate;
+    private final TaskGeneration generation;
+    private final EvolverOutputs outputs;
+    private final InFlightLimit inFlight;
+
+    public GenerationRequestsConsumer(InboundGate gate, TaskGeneration generation, EvolverOutputs outputs,
+            EvolverConfig config) {
+        this.gate = gate;
+        this.generation = generation;
+        this.outputs = outputs;
+        this.inFlight = new InFlightLimit(config.requestsInFlight());
+    }
+
+    @Incoming("generation-requests")
+    @RunOnVirtualThread
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        inFlight.run(() -> gate.admit(MessageType.GENERATION_REQUEST, record, this::admitted));
+    }
+
+    private void admitted(GenerationRequest request) {
+        switch (generation.generate(request)) {
+            case GenerationOutcome.Generated generated -> outputs.task(generated.task());
+            case GenerationOutcome.Declined declined -> outputs.reject(declined.rejection());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.synthsmith.evolver.sampling;
+
+import io.synthsmith.evolver.features.FeaturePath;
+import io.synthsmith.evolver.tree.TreeSnapshot;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Draws subtrees from a feature tree. Every choice is weighted by a node's frequency smoothed with the
+ * temperature, {@code frequency^(1/temperature)}, and drawn without replacement (Efraimidis-Spirakis keys), so that
+ * frequent features come up more often and rare ones still appear. The caller passes the {@link Random}, seeded
+ * from the request id, so the same request on the same tree draws the same subtree.
+ */
+public final class SubtreeSampler {
+
+    private final SamplingShape shape;
+
+    public SubtreeSampler(SamplingShape shape) {
+        this.shape = shape;
+    }
+
+    /** The candidate leaves of one generation; empty when the tree has no leaves. */
+    public SubtreeSample sample(TreeSnapshot tree, Random random) {
+        List<FeaturePath> best = List.of();
+        for (int attempt = 0; attempt < Math.max(1, shape.attempts()) && best.size() < shape.minLeaves(); attempt++) {
+            List<FeaturePath> drawn = drawShape(tree, random);
+            if (drawn.size() > best.size()) {
+                best = drawn;
+            }
+        }
+        Set<FeaturePath> leaves = new LinkedHashSet<>(best);
+        if (leaves.size() < shape.minLeaves()) {
+            List<FeaturePath> rest = new ArrayList<>(tree.leaves());
+            rest.removeAll(leaves);
+            leaves.addAll(draw(rest, shape.minLeaves() - leaves.size(), path -> weight(tree, path), random));
+        }
+        List<FeaturePath> walked = random.nextDouble() < shape.walkProbability()
+                ? walk(tree, new ArrayList<>(leaves), random) : List.of();
+        return new SubtreeSample(List.copyOf(leaves), walked);
+    }
+
+    /**
+     * A small subtree for one evolution round: at each depth, up to {@code branching.get(depth)} children of every
+     * node drawn at the depth above (categories first). Returns every drawn node but the categories.
+     */
+    public List<FeaturePath> sampleForEvolution(TreeSnapshot tree, List<Integer> branching, Random random) {
+        List<FeaturePath> level = draw(tree.categories(), branching.isEmpty() ? 1 : branching.get(0),
+                path -> weight(tree, path), random);
+        List<FeaturePath> drawn = new ArrayList<>();
+        for (int depth = 1; depth < branching.size() && !level.isEmpty(); depth++) {
+            List<FeaturePath> next = new ArrayList<>();
+            for (FeaturePath parent : level) {
+                next.addAll(draw(tree.childrenOf(parent), branching.get(depth), path -> weight(tree, path), random));
+            }
+            drawn.addAll(next);
+            level = next;
+        }
+        return drawn;
+    }
+
+    /** The smoothed weight of a node: {@code frequency^(1/temperature)}. */
+    public double weight(TreeSnapshot tree, FeaturePath path) {
+        return Math.pow(tree.frequency(path), 1.0 / shape.temperature());
+    }
+
+    private List<FeaturePath> drawShape(TreeSnapshot tree, Random random) {
+        List<FeaturePath> leaves = new ArrayList<>();
+        for (FeaturePath root : draw(tree.categories(), shape.roots(), path -> weight(tree, path), random)) {
+            for (FeaturePath inner : draw(tree.childrenOf(root), shape.inner(), path -> weight(tree, path), random)) {
+                int wanted = shape.leavesMin() + random.nextInt(shape.leavesMax() - shape.leavesMin() + 1);
+                for (FeaturePath leaf : draw(tree.leavesUnder(inner), wanted, path -> weight(tree, path), random)) {
+                    if (!leaves.contains(leaf)) {
+                        leaves.add(leaf);
+                    }
+                }
+            }
+        }
+        return leaves;
+    }
+
+    private List<FeaturePath> walk(TreeSnapshot tree, List<FeaturePath> from, Random random) {
+        List<FeaturePath> starts = from.stream().filter(p -> !tree.neighbours(p).isEmpty()).toList();
+        if (starts.isEmpty()) {
+            starts = tree.paths().stream().filter(p -> !tree.neighbours(p).isEmpty()).toList();
+        }
+        if (starts.isEmpty()) {
+            return List.of();
+        }
+        FeaturePath at = starts.get(random.nextInt(starts.size()));
+        List<FeaturePath> visited = new ArrayList<>(List.of(at));
+        for (int step = 0; step < shape.walkLength(); step++) {
+            Map<FeaturePath, Long> next = tree.neighbours(at);
+            List<FeaturePath> fresh = next.keySet().stream().filter(p -> !visited.contains(p)).toList();
+            if (fresh.isEmpty()) {
+                break;
+            }
+            at = draw(fresh, 1, p -> Math.pow(next.get(p), 1.0 / shape.temperature()), random).get(0);
+            visited.add(at);
+        }
+        return visited;
+    }
+
+    /** Draws up to {@code k} items without replacement, each with probability proportional to its weight. */
+    static <T> List<T> draw(List<T> items, int k, ToDoubleFunction<T> weight, Random random) {
+        record Keyed<T>(T item, double key) {
+        }
+        List<Keyed<T>> keyed = new ArrayList<>();
+        for (T item : items) {
+            double w = weight.applyAsDouble(item);
+            if (w > 0) {
+                keyed.add(new Keyed<>(item, Math.log(random.nextDouble()) / w));
+            }
+        }
+        return keyed.stream().sorted(Comparator.comparingDouble((Keyed<T> e) -> e.key()).reversed())
+                .limit(Math.max(0, k)).map(Keyed::item).toList();
+    }
+}

@@ -1,0 +1,107 @@
+package io.synthsmith.evolver.sampling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.synthsmith.evolver.features.FeaturePath;
+import io.synthsmith.evolver.tree.FeatureNode;
+import io.synthsmith.evolver.tree.TreeSnapshot;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SubtreeSamplerTest {
+
+    private static final FeaturePath RARE = FeaturePath.parse("algorithms / graph / rare");
+    private static final FeaturePath COMMON = FeaturePath.parse("algorithms / graph / common");
+
+    @Test
+    void samplingFollowsTheSmoothingTemperature() {
+        TreeSnapshot tree = tree(Map.of(RARE, 1L, COMMON, 99L), Map.of());
+        // A frequency f is drawn with weight f^(1/T): the rare leaf's share is 1 / (1 + 99^(1/T)).
+        assertThat(rareShare(tree, 1.0)).isCloseTo(1.0 / 100, within(0.01));
+        assertThat(rareShare(tree, 2.0)).isCloseTo(1.0 / (1 + Math.sqrt(99)), within(0.015));
+        assertThat(rareShare(tree, 1000.0)).isCloseTo(0.5, within(0.02));
+    }
+
+    @Test
+    void aSampleHasTheConfiguredShapeAndAtLeastTheMinimumOfLeaves() {
+        Map<FeaturePath, Long> nodes = new HashMap<>();
+        for (String category : List.of("algorithms", "mathematics", "data structures", "problem domain")) {
+            for (int inner = 0; inner < 4; inner++) {
+                for (int leaf = 0; leaf < 3; leaf++) {
+                    nodes.put(FeaturePath.of(category, "inner " + inner, "leaf " + leaf), 1L + leaf);
+                }
+            }
+        }
+        TreeSnapshot tree = tree(nodes, Map.of());
+        SubtreeSampler sampler = new SubtreeSampler(new SamplingShape(3, 3, 1, 2, 1.0, 4, 8, 0, 0));
+        Random random = new Random(7);
+        for (int i = 0; i < 200; i++) {
+            SubtreeSample sample = sampler.sample(tree, random);
+            assertThat(sample.leaves()).hasSizeBetween(9, 18).doesNotHaveDuplicates();
+            assertThat(sample.leaves().stream().map(FeaturePath::category).distinct()).hasSize(3);
+            assertThat(sample.walked()).isEmpty();
+        }
+        SubtreeSampler demanding = new SubtreeSampler(new SamplingShape(1, 1, 1, 1, 1.0, 10, 2, 0, 0));
+        assertThat(demanding.sample(tree, random).leaves()).hasSize(10);
+    }
+
+    @Test
+    void aRandomWalkOverCoOccurrenceCombinesConceptsThatNoSingleDocumentHeld() {
+        FeaturePath a = FeaturePath.parse("data structures / fenwick tree");
+        FeaturePath b = FeaturePath.parse("data structures / prefix sums");
+        FeaturePath c = FeaturePath.parse("mathematics / modular arithmetic");
+        // Document 1 held a and b, document 2 held b and c: nothing held a and c.
+        TreeSnapshot tree = tree(Map.of(a, 1L, b, 2L, c, 1L), Map.of(a, Map.of(b, 1L), b, Map.of(a, 1L, c, 1L),
+                c, Map.of(b, 1L)));
+        SubtreeSampler sampler = new SubtreeSampler(new SamplingShape(1, 1, 1, 1, 1.0, 1, 1, 1.0, 3));
+        Random random = new Random(3);
+        boolean combined = false;
+        for (int i = 0; i < 50 && !combined; i++) {
+            SubtreeSample sample = sampler.sample(tree, random);
+            assertThat(sample.walked()).isNotEmpty();
+            combined = sample.candidates().containsAll(List.of(a, c));
+        }
+        assertThat(combined).isTrue();
+    }
+
+    @Test
+    void anEvolutionSubtreeKeepsTheBranchingLimitsByDepth() {
+        Map<FeaturePath, Long> nodes = new HashMap<>();
+        for (String category : List.of("algorithms", "mathematics", "data structures")) {
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    nodes.put(FeaturePath.of(category, "n" + i, "m" + j, "leaf"), 1L);
+                }
+            }
+        }
+        SubtreeSampler sampler = new SubtreeSampler(new SamplingShape(1, 1, 1, 1, 1.0, 1, 1, 0, 0));
+        List<FeaturePath> subtree = sampler.sampleForEvolution(tree(nodes, Map.of()), List.of(2, 1, 2, 1),
+                new Random(1));
+        assertThat(subtree.stream().filter(p -> p.depth() == 2)).hasSize(2);
+        assertThat(subtree.stream().filter(p -> p.depth() == 3)).hasSize(4);
+        assertThat(subtree.stream().filter(p -> p.depth() == 4)).hasSize(4);
+    }
+
+    private static double rareShare(TreeSnapshot tree, double temperature) {
+        SubtreeSampler sampler = new SubtreeSampler(new SamplingShape(1, 1, 1, 1, temperature, 1, 1, 0, 0));
+        Random random = new Random(42);
+        int draws = 20_000;
+        int rare = 0;
+        for (int i = 0; i < draws; i++) {
+            if (sampler.sample(tree, random).leaves().equals(List.of(RARE))) {
+                rare++;
+            }
+        }
+        return (double) rare / draws;
+    }
+
+    private static TreeSnapshot tree(Map<FeaturePath, Long> frequencies, Map<FeaturePath, Map<FeaturePath, Long>> edges) {
+        Map<FeaturePath, FeatureNode> nodes = new HashMap<>();
+        frequencies.forEach((path, f) -> nodes.put(path, new FeatureNode(path, f, List.of())));
+        return new TreeSnapshot("test", nodes, edges);
+    }
+}
