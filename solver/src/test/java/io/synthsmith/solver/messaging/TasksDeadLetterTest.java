@@ -5,10 +5,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.synthsmith.embedded.quarkus.EmbeddedInfrastructureResource;
 import io.synthsmith.messages.topics.Topic;
 import io.synthsmith.messaging.contract.DeadLetterRoutingContract;
+import io.synthsmith.solver.scripted.ScriptedLlmResource;
 
 /** The solver's input topic keeps its contract on the real broker: bad records are dead-lettered, good ones processed. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedInfrastructureResource.class)
+@QuarkusTestResource(ScriptedLlmResource.class)
 class TasksDeadLetterTest extends DeadLetterRoutingContract {
 
     TasksDeadLetterTest() {

@@ -1,0 +1,55 @@
+package io.synthsmith.solver.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Map;
+
+/**
+ * The solver's own settings (environment variables {@code SYNTHSMITH_SOLVER_*}). The LLM endpoint is configured
+ * under {@code synthsmith.solver.llm.*} (see libs/llm); what each run asks for (candidates per task, minimum usable
+ * candidates, language, models) travels with its tasks.
+ */
+@ConfigMapping(prefix = "synthsmith.solver")
+public interface SolverConfig {
+
+    /**
+     * The shortest reasoning a candidate may have, in characters; shorter ones are dropped as
+     * {@code short_reasoning}. The method keeps long chains of thought (about 2,000 tokens and up, some 8,000
+     * characters). 0 keeps candidates without reasoning, for models that give none.
+     */
+    @WithDefault("8000")
+    int minReasoningChars();
+
+    /** How many direct test inputs the solver asks the model for. */
+    @WithDefault("10")
+    int directInputs();
+
+    /**
+     * Tasks processed at once by one replica (each holds up to one request per solver model plus three test-source
+     * requests). Applied through {@code smallrye.messaging.worker."<virtual-thread>".max-concurrency} and the
+     * consumer's {@code max.poll.records} in application.properties.
+     */
+    @WithDefault("64")
+    int maxInFlightTasks();
+
+    /**
+     * Distinct solver models one replica keeps clients for (runs may name their own). A task that needs one more
+     * goes to the dead-letter topic with a message naming this key.
+     */
+    @WithDefault("16")
+    int maxModels();
+
+    /**
+     * The largest solved message written, in bytes, encoded and before compression; a larger one is rejected as
+     * {@code oversize}, never cut. Below the topics' 16 MiB limit, leaving room for the record's overhead.
+     */
+    @WithDefault("15728640")
+    int maxSolvedBytes();
+
+    /**
+     * The LLM endpoint ({@code synthsmith.solver.llm.base-url}, {@code model}, sampling, limits), read by libs/llm's
+     * {@code LlmSettingsResolver} with the global {@code synthsmith.llm.*} as fallback; named here so that
+     * configuration validation accepts the keys.
+     */
+    Map<String, String> llm();
+}

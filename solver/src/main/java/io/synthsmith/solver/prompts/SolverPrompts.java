@@ -1,0 +1,93 @@
+package io.synthsmith.solver.prompts;
+
+import io.synthsmith.llm.ChatRequest;
+import io.synthsmith.messages.Language;
+import io.synthsmith.messages.Style;
+import io.synthsmith.messages.Task;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The four requests the solver makes for a task: candidate solutions, direct test inputs, an input generator and
+ * an input validator, each from its own prompt file. LeetCode-style tasks get answers shaped by their signature;
+ * the others read standard input.
+ */
+public final class SolverPrompts {
+
+    private final PromptTemplates templates;
+
+    public SolverPrompts(PromptTemplates templates) {
+        this.templates = templates;
+    }
+
+    /** The request for candidate solutions in {@code language} ({@code n} is set by the caller). */
+    public ChatRequest candidates(Task task, Language language) {
+        Map<String, String> values = taskValues(task);
+        values.put("answerContract", answerContract(task, language));
+        return ChatRequest.of(templates.render("candidates.system", Map.of()),
+                templates.render("candidates.user", values));
+    }
+
+    /** The request for {@code count} direct test inputs as a JSON list of strings. */
+    public ChatRequest directInputs(Task task, int count) {
+        Map<String, String> values = taskValues(task);
+        values.put("count", String.valueOf(count));
+        return testRequest("direct-inputs.user", task, values);
+    }
+
+    /** The request for a Python input generator taking a seed and a size class. */
+    public ChatRequest generator(Task task) {
+        return testRequest("generator.user", task, taskValues(task));
+    }
+
+    /** The request for a Python input validator that exits non-zero on a constraint violation. */
+    public ChatRequest validator(Task task) {
+        return testRequest("validator.user", task, taskValues(task));
+    }
+
+    private ChatRequest testRequest(String template, Task task, Map<String, String> values) {
+        values.put("inputFormat", inputFormat(task));
+        return ChatRequest.of(templates.render("tests.system", Map.of()), templates.render(template, values));
+    }
+
+    private Map<String, String> taskValues(Task task) {
+        Map<String, String> values = new HashMap<>();
+        values.put("title", task.title());
+        values.put("statement", task.statement());
+        return values;
+    }
+
+    private String answerContract(Task task, Language language) {
+        String lang = language == Language.CPP ? "cpp" : "python";
+        if (!isSignatureTask(task)) {
+            return templates.render("answer.stdio." + lang, Map.of());
+        }
+        Task.Signature signature = task.signature();
+        List<Task.Signature.Parameter> parameters = signature.parameters();
+        return templates.render("answer.leetcode." + lang, Map.of(
+                "className", signature.className(),
+                "methodName", signature.methodName(),
+                "returnType", signature.returnType(),
+                "pythonParameters", parameters.stream().map(p -> p.name() + ": " + p.type())
+                        .collect(Collectors.joining(", ")),
+                "parameterList", parameters.isEmpty() ? "no arguments" : parameters.stream()
+                        .map(p -> "`" + p.name() + "` (" + p.type() + ")").collect(Collectors.joining(", "))));
+    }
+
+    private String inputFormat(Task task) {
+        if (!isSignatureTask(task)) {
+            return templates.render("input-format.stdio", Map.of());
+        }
+        String example = task.samples().isEmpty() ? task.signature().parameters().stream()
+                .map(p -> p.name() + " = ...").collect(Collectors.joining(", "))
+                : task.samples().get(0).input().strip();
+        return templates.render("input-format.leetcode", Map.of("exampleInput", example));
+    }
+
+    /** Whether the task is answered with a class and method rather than a program reading standard input. */
+    public static boolean isSignatureTask(Task task) {
+        return task.style() == Style.LEETCODE && task.signature() != null;
+    }
+}
