@@ -1,28 +1,33 @@
 package io.synthsmith.verifier.messaging;
 
 import io.smallrye.common.annotation.RunOnVirtualThread;
-import io.synthsmith.messages.Envelope;
+import io.synthsmith.messages.Solved;
 import io.synthsmith.messages.codec.MessageType;
 import io.synthsmith.messaging.inbound.InboundGate;
+import io.synthsmith.messaging.outbound.OutboundPublisher;
+import io.synthsmith.verifier.verification.TaskVerifier;
+import io.synthsmith.verifier.verification.VerificationResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Reads the solved topic: each record is checked against its contract by the {@link InboundGate}, which sends
- * what breaks it to the dead-letter topic. Records run on virtual threads, so a slow one never holds its
- * partition.
+ * what breaks it to the dead-letter topic; an admitted task is verified and its verified or rejected message is
+ * written before the record is done with. Records run on virtual threads; {@link TaskVerifier} bounds how many are
+ * verified at once.
  */
 @ApplicationScoped
 public class SolvedConsumer {
 
-    private static final Logger LOG = Logger.getLogger(SolvedConsumer.class);
-
     private final InboundGate gate;
+    private final TaskVerifier verifier;
+    private final OutboundPublisher publisher;
 
-    public SolvedConsumer(InboundGate gate) {
+    public SolvedConsumer(InboundGate gate, TaskVerifier verifier, OutboundPublisher publisher) {
         this.gate = gate;
+        this.verifier = verifier;
+        this.publisher = publisher;
     }
 
     @Incoming("solved")
@@ -31,8 +36,8 @@ public class SolvedConsumer {
         gate.admit(MessageType.SOLVED, record, this::admitted);
     }
 
-    private void admitted(Envelope message) {
-        // Sandboxed verification arrives with issue #5; until then admitted messages are only counted.
-        LOG.debugf("admitted %s %s of run %s", message.schema(), message.id(), message.runId());
+    private void admitted(Solved solved) {
+        VerificationResult result = verifier.verify(solved);
+        publisher.publish(result.topic(), result.message());
     }
 }

@@ -1,0 +1,212 @@
+package io.synthsmith.verifier.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The verifier's configuration (prefix {@code synthsmith.verifier}); every key is documented with its environment
+ * variable in verifier/README.md.
+ */
+@ConfigMapping(prefix = "synthsmith.verifier")
+public interface VerifierConfig {
+
+    /** Sandboxed runs at the same time, across all tasks; 0 means one per available processor. */
+    @WithDefault("0")
+    int parallelism();
+
+    /** Tasks verified at the same time; their runs share the {@link #parallelism()} slots. */
+    @WithDefault("2")
+    int maxTasksInFlight();
+
+    /** The sandbox every program runs in. */
+    Sandbox sandbox();
+
+    /** How the tests of a task are built. */
+    Tests tests();
+
+    /** How outputs are compared and labels decided. */
+    Voting voting();
+
+    /** How the golden solution is picked. */
+    Golden golden();
+
+    /** Thresholds of the difficulty estimate. */
+    Difficulty difficulty();
+
+    /** Sandbox isolation and limits. */
+    interface Sandbox {
+
+        /**
+         * Allows running programs WITHOUT isolation when bubblewrap namespaces are unavailable. For development
+         * only: a program could then read host files and reach the network. Logged loudly at every start.
+         */
+        @WithDefault("false")
+        boolean allowUnisolated();
+
+        /** The bubblewrap binary. */
+        @WithDefault("/usr/bin/bwrap")
+        String bwrap();
+
+        /** setpriv, used to give every run slot its own user id when the service runs as root. */
+        @WithDefault("/usr/bin/setpriv")
+        String setpriv();
+
+        /** The Python 3 interpreter that runs Python programs (Debian's, not a pyenv shim). */
+        @WithDefault("/usr/bin/python3")
+        String python();
+
+        /** The C++ compiler. */
+        @WithDefault("/usr/bin/g++")
+        String cxx();
+
+        /** Host directories mounted read-only as the runtime (the interpreter, compiler and libraries). */
+        @WithDefault("/usr")
+        List<String> runtime();
+
+        /** The first user id of the run slots when running as root; slot i runs as this id + i. */
+        @WithDefault("61000")
+        int slotUidBase();
+
+        /** Size of the private writable temporary directory of a run, in bytes. */
+        @WithDefault("268435456")
+        long tmpBytes();
+
+        /** Times a run that hit a sandbox failure is retried in a fresh sandbox before it is reported as one. */
+        @WithDefault("1")
+        int failureRetries();
+
+        /** Limits of a run of a candidate, generator or validator. */
+        Limits run();
+
+        /** Limits of a C++ compilation. */
+        CompileLimits compile();
+    }
+
+    /** Limits of one run. */
+    interface Limits {
+
+        /** CPU time, in milliseconds. */
+        @WithDefault("4000")
+        long cpuMillis();
+
+        /** Wall-clock time, in milliseconds. */
+        @WithDefault("10000")
+        long wallMillis();
+
+        /** Address space, in bytes. */
+        @WithDefault("536870912")
+        long memoryBytes();
+
+        /** Stack size, in bytes. */
+        @WithDefault("67108864")
+        long stackBytes();
+
+        /** Largest file a run may write, in bytes. */
+        @WithDefault("16777216")
+        long fileBytes();
+
+        /** Largest standard output a run may print, in bytes; more is an output limit verdict. */
+        @WithDefault("8388608")
+        long outputBytes();
+
+        /** Processes and threads a run may have at once. */
+        @WithDefault("32")
+        int processes();
+    }
+
+    /** Limits of a C++ compilation (the compiler needs more than a run). */
+    interface CompileLimits {
+
+        /** CPU time, in milliseconds. */
+        @WithDefault("30000")
+        long cpuMillis();
+
+        /** Wall-clock time, in milliseconds. */
+        @WithDefault("60000")
+        long wallMillis();
+
+        /** Address space, in bytes. */
+        @WithDefault("2147483648")
+        long memoryBytes();
+    }
+
+    /** Building the tests. */
+    interface Tests {
+
+        /** Seeds passed to the generator program, each combined with every size class. */
+        @WithDefault("1,2,3")
+        List<Integer> generatorSeeds();
+
+        /** Size classes passed to the generator program: small, medium, max. */
+        @WithDefault("small,medium,max")
+        List<String> sizeClasses();
+
+        /** Upper bound on tests per task; a run's testsPerTask lowers it. */
+        @WithDefault("50")
+        int maxCount();
+
+        /** Largest test input, in bytes; larger inputs are dropped (never cut). */
+        @WithDefault("4194304")
+        int maxInputBytes();
+
+        /** Largest sum of test inputs and labels of one task, in bytes, so the verified message fits its topic. */
+        @WithDefault("12582912")
+        int maxTotalBytes();
+
+        /** Fewest labelled tests a task needs to be verified. */
+        @WithDefault("3")
+        int minLabelled();
+    }
+
+    /** Labelling by majority vote. */
+    interface Voting {
+
+        /** Smallest share of the voters the majority output needs (0.5 means at least half). */
+        @WithDefault("0.5")
+        double minShare();
+
+        /** Fewest voters that must agree on the majority output. */
+        @WithDefault("2")
+        int minVotes();
+
+        /**
+         * Absolute and relative tolerance for numbers in outputs; empty compares exactly, except for LeetCode
+         * tasks returning a float, which use {@link #floatReturnTolerance()}.
+         */
+        Optional<Double> floatTolerance();
+
+        /** Tolerance for LeetCode tasks whose signature returns float or double. */
+        @WithDefault("1e-5")
+        double floatReturnTolerance();
+    }
+
+    /** Golden selection. */
+    interface Golden {
+
+        /** Weight added for the largest input of a task (scaled by log size). */
+        @WithDefault("2.0")
+        double sizeWeight();
+
+        /** Weight added for a test the candidates split on evenly (scaled by disagreement). */
+        @WithDefault("2.0")
+        double disagreementWeight();
+
+        /** Weighted share of the hold-out half the golden candidate must pass. */
+        @WithDefault("1.0")
+        double holdoutThreshold();
+    }
+
+    /** Difficulty levels from the mean pass rate of the candidates. */
+    interface Difficulty {
+
+        /** Mean pass rate at or above which a task is easy. */
+        @WithDefault("0.8")
+        double easyFrom();
+
+        /** Mean pass rate below which a task is hard. */
+        @WithDefault("0.4")
+        double hardBelow();
+    }
+}

@@ -1,0 +1,161 @@
+package io.synthsmith.verifier.testcases;
+
+import io.synthsmith.messages.Solved;
+import io.synthsmith.messages.Task;
+import io.synthsmith.messages.Verified;
+import io.synthsmith.verifier.runners.PreparedProgram;
+import io.synthsmith.verifier.runners.ProgramRunner;
+import io.synthsmith.verifier.runners.RunInput;
+import io.synthsmith.verifier.runners.RunTally;
+import io.synthsmith.verifier.sandbox.RunOutcome;
+import io.synthsmith.verifier.sandbox.SandboxLimits;
+import io.synthsmith.verifier.voting.OutputComparison;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Builds the inputs of a task: the statement's samples, the inputs the model wrote directly, and what the
+ * generator program prints for every configured seed and size class; oversize inputs and duplicates are
+ * dropped, every input is checked by the validator program (invalid ones dropped), and the count is capped.
+ * Samples are the statement's own and stay even if the validator disagrees (counted).
+ */
+public final class TestBuilder {
+
+    public static final String OVERSIZE = "oversize_input";
+    public static final String DUPLICATE = "duplicate_input";
+    public static final String INVALID = "invalid_input";
+    public static final String VALIDATOR_FAILED = "validator_failed";
+    public static final String GENERATOR_FAILED = "generator_failed";
+    public static final String OVER_COUNT = "over_count";
+    public static final String SAMPLE_REJECTED = "sample_rejected_by_validator";
+
+    private final ProgramRunner runner;
+    private final TestBuildSettings settings;
+    private final SandboxLimits limits;
+
+    public TestBuilder(ProgramRunner runner, TestBuildSettings settings, SandboxLimits limits) {
+        this.runner = runner;
+        this.settings = settings;
+        this.limits = limits;
+    }
+
+    /** Builds at most {@code wanted} tests (never more than the configured cap), counting what it drops. */
+    public TestSet build(Solved solved, int wanted, RunTally tally) {
+        Map<String, Integer> dropped = new TreeMap<>();
+        List<TestCase> collected = new ArrayList<>();
+        Solved.TestSources sources = solved.testSources();
+        List<Task.Sample> samples = sources != null && !sources.samples().isEmpty()
+                ? sources.samples() : solved.task().samples();
+        for (int i = 0; i < samples.size(); i++) {
+            Task.Sample sample = samples.get(i);
+            collected.add(new TestCase("sample-" + (i + 1), sample.input(), Verified.Origin.SAMPLE, null,
+                    Optional.ofNullable(sample.output())));
+        }
+        if (sources != null) {
+            for (int i = 0; i < sources.directInputs().size(); i++) {
+                collected.add(new TestCase("direct-" + (i + 1), sources.directInputs().get(i),
+                        Verified.Origin.DIRECT, null, Optional.empty()));
+            }
+            if (sources.generator() != null) {
+                collected.addAll(generate(sources.generator(), dropped, tally));
+            }
+        }
+        List<TestCase> kept = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (TestCase test : collected) {
+            if (test.input().getBytes(StandardCharsets.UTF_8).length > settings.maxInputBytes()) {
+                count(dropped, OVERSIZE);
+            } else if (!seen.add(OutputComparison.normalize(test.input()))) {
+                count(dropped, DUPLICATE);
+            } else {
+                kept.add(test);
+            }
+        }
+        if (sources != null && sources.validator() != null) {
+            kept = validate(sources.validator(), kept, dropped, tally);
+        }
+        int cap = Math.min(wanted, settings.maxCount());
+        if (kept.size() > cap) {
+            count(dropped, OVER_COUNT, kept.size() - cap);
+            kept = kept.subList(0, cap);
+        }
+        return new TestSet(kept, dropped);
+    }
+
+    private List<TestCase> generate(Solved.Program generator, Map<String, Integer> dropped, RunTally tally) {
+        List<RunInput> requests = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<Verified.SizeClass> sizes = new ArrayList<>();
+        for (int seed : settings.generatorSeeds()) {
+            for (Verified.SizeClass size : settings.sizeClasses()) {
+                requests.add(new RunInput("", List.of(Integer.toString(seed), size.wire())));
+                ids.add("generated-" + seed + "-" + size.wire());
+                sizes.add(size);
+            }
+        }
+        List<TestCase> generated = new ArrayList<>();
+        try (PreparedProgram program = runner.prepare(generator.language(), generator.code())) {
+            tally.addPreparation(program.preparation());
+            if (program instanceof PreparedProgram.Unsupported) {
+                count(dropped, GENERATOR_FAILED, requests.size());
+                return generated;
+            }
+            List<RunOutcome> outcomes = runner.runAll(program, requests, limits);
+            tally.addAll(outcomes);
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (outcomes.get(i) instanceof RunOutcome.Completed done && !done.stdout().isBlank()) {
+                    generated.add(new TestCase(ids.get(i), done.stdout(), Verified.Origin.GENERATED, sizes.get(i),
+                            Optional.empty()));
+                } else {
+                    count(dropped, GENERATOR_FAILED);
+                }
+            }
+        }
+        return generated;
+    }
+
+    private List<TestCase> validate(Solved.Program validator, List<TestCase> tests, Map<String, Integer> dropped,
+            RunTally tally) {
+        try (PreparedProgram program = runner.prepare(validator.language(), validator.code())) {
+            tally.addPreparation(program.preparation());
+            if (program instanceof PreparedProgram.Unsupported) {
+                return tests;
+            }
+            List<RunOutcome> outcomes = runner.runAll(program,
+                    tests.stream().map(test -> RunInput.of(test.input())).toList(), limits);
+            tally.addAll(outcomes);
+            List<TestCase> valid = new ArrayList<>();
+            for (int i = 0; i < tests.size(); i++) {
+                TestCase test = tests.get(i);
+                RunOutcome outcome = outcomes.get(i);
+                if (test.origin() == Verified.Origin.SAMPLE) {
+                    if (!(outcome instanceof RunOutcome.Completed)) {
+                        count(dropped, SAMPLE_REJECTED);
+                    }
+                    valid.add(test);
+                } else if (outcome instanceof RunOutcome.Completed) {
+                    valid.add(test);
+                } else if (outcome instanceof RunOutcome.RuntimeError) {
+                    count(dropped, INVALID);
+                } else {
+                    count(dropped, VALIDATOR_FAILED);
+                }
+            }
+            return valid;
+        }
+    }
+
+    private static void count(Map<String, Integer> dropped, String reason) {
+        count(dropped, reason, 1);
+    }
+
+    private static void count(Map<String, Integer> dropped, String reason, int times) {
+        dropped.merge(reason, times, Integer::sum);
+    }
+}

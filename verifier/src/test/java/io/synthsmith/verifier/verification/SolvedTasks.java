@@ -1,0 +1,73 @@
+package io.synthsmith.verifier.verification;
+
+import io.synthsmith.messages.Candidate;
+import io.synthsmith.messages.Language;
+import io.synthsmith.messages.Lineage;
+import io.synthsmith.messages.Solved;
+import io.synthsmith.messages.Style;
+import io.synthsmith.messages.Task;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Hand-made solved tasks: "print a + b" with candidate sets written to exercise the vote and the selection. */
+public final class SolvedTasks {
+
+    public static final String CORRECT = "a, b = map(int, input().split())\nprint(a + b)\n";
+    public static final String CORRECT_TOO = "import sys\nprint(sum(int(x) for x in sys.stdin.read().split()))\n";
+    public static final String PRODUCT = "a, b = map(int, input().split())\nprint(a * b)\n";
+    public static final String CRASHES = "raise RuntimeError('boom')\n";
+    public static final String CORRECT_CPP = """
+            #include <iostream>
+            int main() { long long a, b; std::cin >> a >> b; std::cout << a + b << "\\n"; }
+            """;
+    public static final String BROKEN_CPP = "int main( {";
+    public static final String GENERATOR = """
+            import random, sys
+            seed, size = int(sys.argv[1]), sys.argv[2]
+            random.seed(seed)
+            top = {"small": 10, "medium": 1000, "max": 10 ** 9}[size]
+            print(random.randint(3, top), random.randint(3, top))
+            """;
+    public static final String VALIDATOR = """
+            parts = input().split()
+            assert len(parts) == 2 and all(p.lstrip("-").isdigit() for p in parts)
+            """;
+
+    private SolvedTasks() {
+    }
+
+    public record Code(Language language, String code) {
+
+        public static Code python(String code) {
+            return new Code(Language.PYTHON, code);
+        }
+
+        public static Code cpp(String code) {
+            return new Code(Language.CPP, code);
+        }
+    }
+
+    /** A solved "a + b" task with these samples, direct inputs, generator/validator (or none) and candidates. */
+    public static Solved sum(String id, List<Task.Sample> samples, List<String> directInputs, boolean programs,
+            Code... candidates) {
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        Task task = new Task(Task.SCHEMA, "test-run", id, Lineage.ofSeed("seed-" + id, at), at, "request-" + id,
+                Style.CODEFORCES, "Sum", "Print the sum of two integers a and b.", List.of("math / arithmetic"),
+                "add", samples, null, null);
+        List<Candidate> list = new ArrayList<>();
+        for (int i = 0; i < candidates.length; i++) {
+            Code code = candidates[i];
+            list.add(new Candidate("cand-" + (i + 1) + "-" + id, "test-model", code.language(), "reasoning",
+                    "```\n" + code.code() + "```", code.code(), "stop", null));
+        }
+        Solved.Program generator = programs ? new Solved.Program(Language.PYTHON, GENERATOR, "test-model") : null;
+        Solved.Program validator = programs ? new Solved.Program(Language.PYTHON, VALIDATOR, "test-model") : null;
+        return new Solved(Solved.SCHEMA, "test-run", id, task.lineage(), at, task, list,
+                new Solved.TestSources(samples, directInputs, generator, validator), null);
+    }
+
+    public static Task.Sample sample(String input, String output) {
+        return new Task.Sample(input, output, null);
+    }
+}

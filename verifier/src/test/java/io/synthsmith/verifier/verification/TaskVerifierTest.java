@@ -1,0 +1,176 @@
+package io.synthsmith.verifier.verification;
+
+import static io.synthsmith.verifier.verification.SolvedTasks.Code.cpp;
+import static io.synthsmith.verifier.verification.SolvedTasks.Code.python;
+import static io.synthsmith.verifier.verification.SolvedTasks.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.synthsmith.messages.Rejected;
+import io.synthsmith.messages.Solved;
+import io.synthsmith.messages.Style;
+import io.synthsmith.messages.Verified;
+import io.synthsmith.messages.codec.MessageCodec;
+import io.synthsmith.messages.codec.MessageType;
+import io.synthsmith.verifier.runners.ProgramRunner;
+import io.synthsmith.verifier.sandbox.Sandbox;
+import io.synthsmith.verifier.sandbox.SandboxFixture;
+import io.synthsmith.verifier.sandbox.SandboxLimits;
+import io.synthsmith.verifier.testcases.TestBuildSettings;
+import io.synthsmith.verifier.testcases.TestBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Whole verifications of hand-made candidate sets in the real sandbox. */
+class TaskVerifierTest {
+
+    private static Sandbox sandbox;
+    private static TaskVerifier verifier;
+    private static SimpleMeterRegistry registry;
+    private static final MessageCodec CODEC = new MessageCodec();
+
+    @BeforeAll
+    static void start() {
+        sandbox = SandboxFixture.sandbox(2);
+        registry = new SimpleMeterRegistry();
+        VerifierMetrics metrics = new VerifierMetrics(registry);
+        ProgramRunner runner = new ProgramRunner(sandbox, "/usr/bin/g++",
+                new SandboxLimits(60_000, 120_000, 2L << 30, 64L << 20, 256L << 20, 1L << 20, 32), metrics::ran);
+        VerificationSettings settings = new VerificationSettings(0.5, 2, Optional.empty(), 1e-5, 2, 2, 1.0, 3,
+                12 << 20, 0.8, 0.4, 2, 2, SandboxFixture.LIMITS);
+        TestBuilder tests = new TestBuilder(runner, new TestBuildSettings(List.of(1, 2),
+                List.of(Verified.SizeClass.SMALL, Verified.SizeClass.MAX), 50, 1 << 20), SandboxFixture.LIMITS);
+        verifier = new TaskVerifier(runner, tests, settings, metrics);
+    }
+
+    @AfterAll
+    static void stop() {
+        verifier.close();
+        sandbox.close();
+    }
+
+    @Test
+    void labelsTestsByMajorityAndPicksAGoldenThatPassesTheHoldOut() {
+        Solved solved = SolvedTasks.sum("task-sum", List.of(sample("1 2\n", "3\n"), sample("10 -4\n", "6\n")),
+                List.of("7 8\n", "1 2\r\n", "x y\n", "100 200\n"), true,
+                python(SolvedTasks.CORRECT), python(SolvedTasks.CORRECT_TOO), cpp(SolvedTasks.CORRECT_CPP),
+                python(SolvedTasks.PRODUCT), python(SolvedTasks.CRASHES), cpp(SolvedTasks.BROKEN_CPP));
+
+        Verified verified = verified(verifier.verify(solved));
+
+        assertThat(CODEC.validate(MessageType.VERIFIED, CODEC.toTree(verified))).isEmpty();
+        assertThat(verified.id()).isEqualTo("task-sum");
+        assertThat(verified.golden().candidateId()).isEqualTo("cand-1-task-sum");
+        assertThat(verified.golden().holdoutPassRate()).isEqualTo(1.0);
+        Map<String, String> labels = verified.tests().stream()
+                .collect(Collectors.toMap(Verified.LabelledTest::id, Verified.LabelledTest::output));
+        assertThat(labels).containsEntry("sample-1", "3").containsEntry("sample-2", "6")
+                .containsEntry("direct-1", "15").containsEntry("direct-4", "300")
+                .containsKeys("generated-1-small", "generated-1-max", "generated-2-small", "generated-2-max");
+        assertThat(verified.execution().testsDropped())
+                .containsEntry(TestBuilder.DUPLICATE, 1).containsEntry(TestBuilder.INVALID, 1);
+        assertThat(verified.tests()).allSatisfy(test -> {
+            assertThat(test.votes().voters()).isEqualTo(6);
+            assertThat(test.votes().agreeing()).isEqualTo(3);
+            assertThat(test.weight()).isGreaterThanOrEqualTo(1.0);
+        });
+        assertThat(verified.tests()).extracting(Verified.LabelledTest::half)
+                .contains(Verified.Half.SELECTION, Verified.Half.HOLDOUT);
+        Map<String, Verified.CandidateResult> byId = verified.candidates().stream()
+                .collect(Collectors.toMap(c -> c.candidate().id(), c -> c));
+        assertThat(byId.get("cand-3-task-sum").passRate()).isEqualTo(1.0);
+        assertThat(byId.get("cand-4-task-sum").verdicts()).containsKey("wrong_answer");
+        assertThat(byId.get("cand-5-task-sum").verdicts()).containsOnlyKeys("runtime_error");
+        assertThat(byId.get("cand-6-task-sum").verdicts()).containsOnlyKeys("runtime_error");
+        assertThat(verified.difficulty().meanPassRate()).isBetween(0.5, 0.6);
+        assertThat(verified.difficulty().level()).isEqualTo(Verified.Difficulty.Level.MEDIUM);
+        assertThat(verified.execution().runs()).isGreaterThan(6L * verified.tests().size());
+        assertThat(registry.find("synthsmith.verifier.runs").tag("verdict", "runtime_error").counter())
+                .isNotNull();
+    }
+
+    @Test
+    void aCorrelatedWrongMajorityIsCaughtByTheStatementsSamples() {
+        Solved solved = SolvedTasks.sum("task-product", List.of(sample("3 4\n", "7\n")),
+                List.of("5 6\n", "2 9\n", "8 8\n"), false,
+                python(SolvedTasks.PRODUCT), python(SolvedTasks.PRODUCT), python(SolvedTasks.PRODUCT),
+                python(SolvedTasks.CORRECT), python(SolvedTasks.CORRECT_TOO));
+
+        Rejected rejected = rejected(verifier.verify(solved));
+
+        assertThat(rejected.reason()).isEqualTo(Rejected.Reason.CONTRADICTS_SAMPLES);
+        assertThat(rejected.detail()).contains("sample-1").contains("\"12\"").contains("\"7\"");
+        assertThat(rejected.stage()).isEqualTo("verifier");
+        assertThat(rejected.subjectId()).isEqualTo("task-product");
+    }
+
+    @Test
+    void theBestCandidateOnTheSelectionHalfMustPassTheHoldOut() {
+        List<SolvedTasks.Code> offByOne = List.of(1, 2, 3, 4).stream()
+                .map(k -> python("a, b = map(int, input().split())\nprint(a + b + (1 if a == " + k + " else 0))\n"))
+                .toList();
+        Solved solved = SolvedTasks.sum("task-holdout", List.of(),
+                List.of("1 1\n", "2 2\n", "3 3\n", "4 4\n", "5 5\n", "6 6\n"), false,
+                offByOne.toArray(SolvedTasks.Code[]::new));
+
+        Rejected rejected = rejected(verifier.verify(solved));
+
+        assertThat(rejected.reason()).isEqualTo(Rejected.Reason.NO_GOLDEN);
+        assertThat(rejected.evidence()).containsEntry("selectionScore", 1.0);
+        assertThat((Double) rejected.evidence().get("holdoutPassRate")).isLessThan(1.0);
+    }
+
+    @Test
+    void candidatesThatAllDisagreeGiveNoConsensus() {
+        Solved solved = SolvedTasks.sum("task-chaos", List.of(), List.of("1 2\n", "3 4\n", "5 6\n"), false,
+                python(SolvedTasks.CORRECT), python(SolvedTasks.PRODUCT), python("print(42)\n"),
+                python(SolvedTasks.CRASHES));
+
+        Rejected rejected = rejected(verifier.verify(solved));
+
+        assertThat(rejected.reason()).isEqualTo(Rejected.Reason.NO_CONSENSUS);
+        assertThat(rejected.evidence()).containsEntry("labelledTests", 0);
+    }
+
+    @Test
+    void tooFewInputsAreRejectedBeforeAnyCandidateRuns() {
+        Solved solved = SolvedTasks.sum("task-thin", List.of(sample("1 2\n", "3\n")), List.of("1 2\n"), false,
+                python(SolvedTasks.CORRECT), python(SolvedTasks.CORRECT_TOO));
+
+        Rejected rejected = rejected(verifier.verify(solved));
+
+        assertThat(rejected.reason()).isEqualTo(Rejected.Reason.TOO_FEW_TESTS);
+        assertThat(rejected.detail()).contains("1 test inputs");
+    }
+
+    @Test
+    void aLeetCodeTaskWithoutASignatureIsUnsupported() {
+        Solved plain = SolvedTasks.sum("task-leet", List.of(), List.of("1 2\n"), false, python(SolvedTasks.CORRECT),
+                python(SolvedTasks.CORRECT));
+        var task = plain.task();
+        Solved leet = new Solved(plain.schema(), plain.runId(), plain.id(), plain.lineage(), plain.createdAt(),
+                new io.synthsmith.messages.Task(task.schema(), task.runId(), task.id(), task.lineage(),
+                        task.createdAt(), task.requestId(), Style.LEETCODE, task.title(), task.statement(),
+                        task.features(), task.integrationStrategy(), task.samples(), null, null),
+                plain.candidates(), plain.testSources(), null);
+
+        assertThat(rejected(verifier.verify(leet)).reason()).isEqualTo(Rejected.Reason.UNSUPPORTED_TASK);
+    }
+
+    private static Verified verified(VerificationResult result) {
+        assertThat(result).isInstanceOf(VerificationResult.VerifiedTask.class);
+        return ((VerificationResult.VerifiedTask) result).message();
+    }
+
+    private static Rejected rejected(VerificationResult result) {
+        assertThat(result).isInstanceOf(VerificationResult.RejectedTask.class);
+        Rejected rejected = ((VerificationResult.RejectedTask) result).message();
+        assertThat(CODEC.validate(MessageType.REJECTED, CODEC.toTree(rejected))).isEmpty();
+        return rejected;
+    }
+}
