@@ -1,38 +1,31 @@
 package io.synthsmith.dedup.messaging;
 
 import io.smallrye.common.annotation.RunOnVirtualThread;
-import io.synthsmith.messages.Envelope;
-import io.synthsmith.messages.codec.MessageType;
+import io.synthsmith.dedup.stage.DedupStage;
 import io.synthsmith.messaging.inbound.InboundGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
- * Reads the verified topic: each record is checked against its contract by the {@link InboundGate}, which sends
- * what breaks it to the dead-letter topic. Records run on virtual threads, so a slow one never holds its
- * partition.
+ * Reads the dedup's input topic (verified by default, see synthsmith.dedup.input-topic): each record is checked
+ * against its contract by the {@link InboundGate}, which sends what breaks it to the dead-letter topic, and the
+ * rest go to the {@link DedupStage}. Records run on virtual threads; the stage bounds how many are decided at once.
  */
 @ApplicationScoped
 public class VerifiedConsumer {
 
-    private static final Logger LOG = Logger.getLogger(VerifiedConsumer.class);
-
     private final InboundGate gate;
+    private final DedupStage stage;
 
-    public VerifiedConsumer(InboundGate gate) {
+    public VerifiedConsumer(InboundGate gate, DedupStage stage) {
         this.gate = gate;
+        this.stage = stage;
     }
 
     @Incoming("verified")
     @RunOnVirtualThread
     public void consume(ConsumerRecord<String, byte[]> record) {
-        gate.admit(MessageType.VERIFIED, record, this::admitted);
-    }
-
-    private void admitted(Envelope message) {
-        // Deduplication arrives with issue #6; until then admitted messages are only counted.
-        LOG.debugf("admitted %s %s of run %s", message.schema(), message.id(), message.runId());
+        gate.admit(stage.inputType(), record, stage::process);
     }
 }
