@@ -1,0 +1,98 @@
+package io.synthsmith.exporter.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The exporter's configuration. What a run exports (format, solutions per task, selection, think tags, file
+ * formats, easy split) is not here: it travels with each task in its run configuration.
+ */
+@ConfigMapping(prefix = "synthsmith.exporter")
+public interface ExporterConfig {
+
+    /** How prompts are worded. */
+    Prompt prompt();
+
+    /** The RL records. */
+    Rl rl();
+
+    /** The dataset files. */
+    Files files();
+
+    /** Prompt templates: {@code {statement}}, {@code {language}} and {@code {signature}} are replaced. */
+    interface Prompt {
+
+        /**
+         * The user prompt of a stdin/stdout task (Codeforces and AtCoder styles)
+         * (env {@code SYNTHSMITH_EXPORTER_PROMPT_STDIO}).
+         */
+        @WithDefault("{statement}\n\nWrite a {language} program that reads from standard input and writes to standard output.")
+        String stdio();
+
+        /**
+         * The user prompt of a function-signature task (LeetCode style); {@code {signature}} is the method to
+         * complete, for example {@code class Solution: def maxScore(self, nums: List[int]) -> int}
+         * (env {@code SYNTHSMITH_EXPORTER_PROMPT_FUNCTION}).
+         */
+        @WithDefault("{statement}\n\nComplete the following in {language} and return the answer from the method:\n{signature}")
+        String function();
+    }
+
+    /** The RL records. */
+    interface Rl {
+
+        /**
+         * verl's {@code data_source}; {@code {runId}} is replaced by the run id
+         * (env {@code SYNTHSMITH_EXPORTER_RL_DATA_SOURCE}).
+         */
+        @WithDefault("synthsmith/{runId}")
+        String dataSource();
+
+        /** verl's {@code ability} (env {@code SYNTHSMITH_EXPORTER_RL_ABILITY}). */
+        @WithDefault("code")
+        String ability();
+    }
+
+    /** The dataset files written from the committed export streams. */
+    interface Files {
+
+        /**
+         * Whether this replica writes the dataset files (env {@code SYNTHSMITH_EXPORTER_FILES_ENABLED}). Exactly one
+         * replica of a deployment writes them: the files of a run live in one directory.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The directory that holds one sub-directory per run (env {@code SYNTHSMITH_EXPORTER_FILES_DIRECTORY}). */
+        @WithDefault("data/export")
+        Path directory();
+
+        /** A shard is closed when it holds this many rows (env {@code SYNTHSMITH_EXPORTER_FILES_SHARD_ROWS}). */
+        @WithDefault("10000")
+        int shardRows();
+
+        /**
+         * A shard is closed when its oldest row has waited this long, so a slow run still shows up in files
+         * (env {@code SYNTHSMITH_EXPORTER_FILES_SHARD_MAX_AGE}).
+         */
+        @WithDefault("PT5M")
+        Duration shardMaxAge();
+
+        /**
+         * How often the writer looks for shards to close and rejection counts to record, and how long it waits
+         * for records (env {@code SYNTHSMITH_EXPORTER_FILES_TICK}).
+         */
+        @WithDefault("PT1S")
+        Duration tick();
+
+        /** Rows per Parquet row group (env {@code SYNTHSMITH_EXPORTER_FILES_ROW_GROUP_ROWS}). */
+        @WithDefault("10000")
+        int rowGroupRows();
+
+        /** Memory DuckDB may use while writing one Parquet shard (env {@code SYNTHSMITH_EXPORTER_FILES_DUCKDB_MEMORY}). */
+        @WithDefault("512MB")
+        String duckdbMemory();
+    }
+}

@@ -1,0 +1,82 @@
+package io.synthsmith.exporter.files;
+
+import io.synthsmith.messages.ExportRl;
+import io.synthsmith.messages.ExportSft;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code manifest.json} of a run's dataset: its closed shards with row counts and checksums, the schema versions,
+ * the counts the dataset card shows, and, per unit and input partition, the last offset the files hold (so that
+ * a restarted writer neither loses nor repeats a row).
+ */
+public record Manifest(
+        String schema,
+        String runId,
+        int fileSchemaVersion,
+        Map<String, String> recordSchemas,
+        Instant updatedAt,
+        List<Shard> shards,
+        Counts counts,
+        Map<String, Map<String, Long>> positions) {
+
+    public static final String SCHEMA = "synthsmith.export.manifest/v1";
+
+    public Manifest {
+        shards = shards == null ? List.of() : List.copyOf(shards);
+        counts = counts == null ? Counts.empty() : counts;
+        positions = positions == null ? Map.of() : positions;
+    }
+
+    /** A closed shard: its unit, file, format, rows, size and SHA-256. */
+    public record Shard(String unit, String path, String format, long rows, long bytes, String sha256) {
+    }
+
+    /**
+     * What the files of a run hold: SFT rows, RL tasks by split, tasks by style and difficulty, and the
+     * rejections recorded upstream by stage and reason ({@code stage/reason}).
+     */
+    public record Counts(long sftRows, Map<String, Long> rlBySplit, Map<String, Long> tasksByStyle,
+            Map<String, Long> tasksByDifficulty, Map<String, Long> rejections) {
+
+        public Counts {
+            rlBySplit = sorted(rlBySplit);
+            tasksByStyle = sorted(tasksByStyle);
+            tasksByDifficulty = sorted(tasksByDifficulty);
+            rejections = sorted(rejections);
+        }
+
+        public static Counts empty() {
+            return new Counts(0, Map.of(), Map.of(), Map.of(), Map.of());
+        }
+
+        public long rlRows() {
+            return rlBySplit.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** These counts plus {@code more}. */
+        public Counts plus(Counts more) {
+            return new Counts(sftRows + more.sftRows, add(rlBySplit, more.rlBySplit),
+                    add(tasksByStyle, more.tasksByStyle), add(tasksByDifficulty, more.tasksByDifficulty),
+                    add(rejections, more.rejections));
+        }
+
+        private static Map<String, Long> add(Map<String, Long> a, Map<String, Long> b) {
+            Map<String, Long> sum = new TreeMap<>(a);
+            b.forEach((k, v) -> sum.merge(k, v, Long::sum));
+            return sum;
+        }
+
+        private static Map<String, Long> sorted(Map<String, Long> map) {
+            return map == null ? Map.of() : new TreeMap<>(map);
+        }
+    }
+
+    /** The manifest of a run with no files yet. */
+    public static Manifest empty(String runId) {
+        return new Manifest(SCHEMA, runId, FileRows.FILE_SCHEMA_VERSION,
+                Map.of("sft", ExportSft.SCHEMA, "rl", ExportRl.SCHEMA), null, List.of(), Counts.empty(), Map.of());
+    }
+}

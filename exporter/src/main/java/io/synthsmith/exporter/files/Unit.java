@@ -1,0 +1,24 @@
+package io.synthsmith.exporter.files;
+
+/** Where a record of a run goes in its directory: SFT shards, RL shards of the main or easy split, or the rejection counts. */
+public enum Unit {
+    SFT("sft"),
+    RL_MAIN("rl/main"),
+    RL_EASY("rl/easy"),
+    REJECTED(null);
+
+    private final String directory;
+
+    Unit(String directory) {
+        this.directory = directory;
+    }
+
+    /** The shard directory under the run's directory, or null for a unit without shards. */
+    public String directory() {
+        return directory;
+    }
+
+    public String key() {
+        return name().toLowerCase();
+    }
+}
