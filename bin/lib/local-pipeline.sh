@@ -72,6 +72,8 @@ start_service() {
   QUARKUS_INFINISPAN_CLIENT_HOSTS="$(infra_field infinispan)" \
   SYNTHSMITH_TOPICS_PREFIX="$TOPIC_PREFIX" \
   QUARKUS_HTTP_PORT="$port" \
+  SYNTHSMITH_EXPORTER_FILES_DIRECTORY="${SYNTHSMITH_EXPORTER_FILES_DIRECTORY:-$STATE_DIR/datasets}" \
+  SYNTHSMITH_EXPORTER_FILES_SHARD_MAX_AGE="${SYNTHSMITH_EXPORTER_FILES_SHARD_MAX_AGE:-PT10S}" \
     nohup "$JAVA" -Xmx512m -jar "$SYNTHSMITH_HOME/$service/target/quarkus-app/quarkus-run.jar" \
     >"$STATE_DIR/logs/$service.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
@@ -87,9 +89,63 @@ await_ready() {
   echo "synthsmith: $service ready on http://localhost:$port"
 }
 
+REPLAY_SCRIPT="${SYNTHSMITH_REPLAY_SCRIPT:-$SYNTHSMITH_HOME/examples/replay/llm-script.json}"
+
+# llm_option MODE: checks the value of --llm (only "replay" exists).
+llm_option() {
+  [[ "$1" == replay ]] || die "unknown --llm '$1'; the only mode is 'replay' (scripted replies from $REPLAY_SCRIPT)"
+}
+
+# Starts libs/scripted-llm's server on a free local port with the replay script (scripted replies, not a model)
+# and exports SYNTHSMITH_LLM_BASE_URL / SYNTHSMITH_LLM_MODEL for the services started after it.
+start_replay_llm() {
+  local pidfile="$STATE_DIR/pids/scripted-llm.pid" module="$SYNTHSMITH_HOME/libs/scripted-llm" port
+  mkdir -p "$STATE_DIR/pids" "$STATE_DIR/logs"
+  [[ -r "$REPLAY_SCRIPT" ]] || die "no replay script at $REPLAY_SCRIPT"
+  if ! pid_alive "$pidfile"; then
+    if [[ ! -s "$module/target/runtime.classpath" ]]; then
+      echo "synthsmith: resolving the classpath of libs/scripted-llm (once; cached in $module/target/runtime.classpath)" >&2
+      (cd "$SYNTHSMITH_HOME" && ./mvnw -q -B -pl libs/scripted-llm dependency:build-classpath \
+        -Dmdep.outputFile=target/runtime.classpath -Dmdep.includeScope=runtime) >&2 \
+        || die "could not resolve the classpath of libs/scripted-llm"
+    fi
+    port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    nohup "$JAVA" -Xmx256m -cp "$module/target/classes:$(cat "$module/target/runtime.classpath")" \
+      io.synthsmith.scriptedllm.ScriptedLlmMain --script "$REPLAY_SCRIPT" --host 127.0.0.1 --port "$port" \
+      >"$STATE_DIR/logs/scripted-llm.log" 2>&1 </dev/null &
+    echo $! >"$pidfile"
+    echo "$port" >"$STATE_DIR/scripted-llm.port"
+  fi
+  port=$(cat "$STATE_DIR/scripted-llm.port")
+  local waited=0
+  until curl -sf "http://127.0.0.1:$port/v1/models" >/dev/null 2>&1; do
+    pid_alive "$pidfile" || die "the scripted LLM server failed to start; see $STATE_DIR/logs/scripted-llm.log"
+    (( waited++ > 60 )) && die "the scripted LLM server did not answer within 30 s; see $STATE_DIR/logs/scripted-llm.log"
+    sleep 0.5
+  done
+  export SYNTHSMITH_LLM_BASE_URL="http://127.0.0.1:$port/v1" SYNTHSMITH_LLM_MODEL=scripted
+  echo "synthsmith: LLM REPLAY: the task-evolver and solver get SCRIPTED replies from $SYNTHSMITH_LLM_BASE_URL, not a model"
+}
+
 cmd_up() {
+  local llm=""
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --llm) [[ $# -ge 2 ]] || die "--llm needs a mode: replay"; llm=$2; shift ;;
+      --llm=*) llm=${1#--llm=} ;;
+      *) die "usage: synthsmith up [--llm replay]" ;;
+    esac
+    shift
+  done
+  [[ -n "$llm" ]] && llm_option "$llm"
   find_java
   ensure_pipeline_built
+  if [[ -n "$llm" ]]; then
+    local running=""
+    for service in task-evolver solver; do pid_alive "$STATE_DIR/pids/$service.pid" && running+=" $service"; done
+    [[ -n "$running" ]] && die "already running:$running, with their own LLM settings; run bin/synthsmith down first"
+    start_replay_llm
+  fi
   start_infrastructure
   for service in "${SERVICES[@]}"; do start_service "$service"; done
   for service in "${SERVICES[@]}"; do await_ready "$service"; done
@@ -114,6 +170,8 @@ stop_pid() {
 cmd_down() {
   for service in "${SERVICES[@]}"; do stop_pid "$service"; done
   stop_pid infrastructure
+  stop_pid scripted-llm
+  rm -f "$STATE_DIR/scripted-llm.port"
 }
 
 cmd_seed() {
@@ -161,33 +219,167 @@ cmd_logs() {
   tail -n 200 -f "$file"
 }
 
-# The main job, for as much of the pipeline as exists: up, seed, wait until the evolver has taken every seed
-# (processed or dead-lettered), print the per-stage counts, and shut down unless --keep.
+# snapshot_metrics DIR: the /q/metrics text of every service (empty when it does not answer), one file each.
+snapshot_metrics() {
+  mkdir -p "$1"
+  for service in "${SERVICES[@]}"; do
+    curl -sf "http://localhost:${SERVICE_PORT[$service]}/q/metrics" 2>/dev/null \
+      | grep -E '^synthsmith_(inbound_records|outbound_records|rejections|task_evolver_seeds|exporter_tasks|exporter_records)_total\{' >"$1/$service" || true
+  done
+}
+
+# metric DIR SERVICE NAME [FILTER...]: the sum of the samples of counter NAME whose labels contain every FILTER.
+metric() {
+  local dir=$1 service=$2 name=$3
+  shift 3
+  awk -v name="$name" -v filters="$(printf '%s\037' "$@")" '
+    BEGIN { n = split(filters, f, "\037") }
+    index($0, name "{") == 1 { ok = 1; for (i = 1; i < n; i++) if (!index($0, f[i])) ok = 0; if (ok) s += $NF }
+    END { printf "%d", s }' "$dir/$service" 2>/dev/null || echo 0
+}
+
+# delta SERVICE NAME [FILTER...]: how much a counter grew since the run's baseline.
+delta() {
+  echo $(( $(metric "$RUN_NOW" "$@") - $(metric "$RUN_BASE" "$@") ))
+}
+
+topic_label() {
+  echo "topic=\"$TOPIC_PREFIX$1\""
+}
+
+# The main job: up, seed, wait (bounded) until every seed has ended (taken by the evolver and all work it made
+# decided downstream: exported, rejected or dead-lettered), print a summary, and shut down unless --keep.
 cmd_run() {
-  local file="" keep=false run_args=()
+  local file="" keep=false run_args=() up_args=() llm=""
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --keep) keep=true ;;
-      --run) run_args=(--run "$2"); shift ;;
+      --run) [[ $# -ge 2 ]] || die "--run needs an id"; run_args=(--run "$2"); shift ;;
+      --llm) [[ $# -ge 2 ]] || die "--llm needs a mode: replay"; llm=$2; shift ;;
+      --llm=*) llm=${1#--llm=} ;;
+      -*) die "unknown option '$1'; usage: synthsmith run SEEDS.jsonl [--run ID] [--llm replay] [--keep]" ;;
       *) file=$1 ;;
     esac
     shift
   done
-  [[ -n "$file" && -r "$file" ]] || die "usage: synthsmith run SEEDS.jsonl [--run ID] [--keep]"
-  cmd_up
-  local before expected taken waited=0
-  before=$(( $(metric_sum task-evolver 'outcome="processed"') + $(metric_sum task-evolver 'outcome="dead_lettered"') ))
+  [[ -n "$file" && -r "$file" ]] || die "usage: synthsmith run SEEDS.jsonl [--run ID] [--llm replay] [--keep]"
+  if [[ -n "$llm" ]]; then
+    llm_option "$llm"
+    up_args=(--llm "$llm")
+  elif [[ -z "${SYNTHSMITH_LLM_BASE_URL:-}" && ( -z "${SYNTHSMITH_TASK_EVOLVER_LLM_BASE_URL:-}" || -z "${SYNTHSMITH_SOLVER_LLM_BASE_URL:-}" ) ]]; then
+    echo "synthsmith: no LLM endpoint: SYNTHSMITH_LLM_BASE_URL is not set, so the task-evolver and solver have no model to call." >&2
+    echo "synthsmith: set SYNTHSMITH_LLM_BASE_URL and SYNTHSMITH_LLM_MODEL, or add --llm replay for scripted replies (not a model)." >&2
+    exit 2
+  fi
+  cmd_up "${up_args[@]}"
+
+  local timeout=${SYNTHSMITH_RUN_TIMEOUT_SECONDS:-600} quiet_for=${SYNTHSMITH_RUN_QUIET_SECONDS:-20}
+  RUN_BASE="$STATE_DIR/metrics/base" RUN_NOW="$STATE_DIR/metrics/now"
+  rm -rf "$STATE_DIR/metrics"
+  snapshot_metrics "$RUN_BASE"
+  local expected
   expected=$(grep -c '[^[:space:]]' "$file")
   cmd_seed "$file" "${run_args[@]}"
+  echo "synthsmith: waiting (at most ${timeout}s) until every seed has ended: exported, rejected or dead-lettered"
+
+  local start=$SECONDS last_change=$SECONDS signature="" previous="" taken=0 settled=false outcome=timeout
+  local requests_out requests_in tasks solver_in solved verifier_in verified dedup_in accepted exporter_in
   while :; do
-    taken=$(( $(metric_sum task-evolver 'outcome="processed"') + $(metric_sum task-evolver 'outcome="dead_lettered"') - before ))
-    (( taken >= expected )) && break
-    (( waited++ > 600 )) && { echo "synthsmith: only $taken of $expected seeds were taken within 5 minutes" >&2; break; }
-    sleep 0.5
+    sleep 2
+    snapshot_metrics "$RUN_NOW"
+    signature=$(cat "$RUN_NOW"/* | md5sum)
+    if [[ "$signature" != "$previous" ]]; then previous=$signature; last_change=$SECONDS; fi
+    taken=$(delta task-evolver synthsmith_inbound_records_total "$(topic_label seeds)")
+    requests_out=$(delta task-evolver synthsmith_outbound_records_total "$(topic_label generation.requests)")
+    requests_in=$(delta task-evolver synthsmith_inbound_records_total "$(topic_label generation.requests)")
+    tasks=$(delta task-evolver synthsmith_outbound_records_total "$(topic_label tasks)")
+    solver_in=$(delta solver synthsmith_inbound_records_total "$(topic_label tasks)")
+    solved=$(delta solver synthsmith_outbound_records_total "$(topic_label solved)")
+    verifier_in=$(delta verifier synthsmith_inbound_records_total "$(topic_label solved)")
+    verified=$(delta verifier synthsmith_outbound_records_total "$(topic_label verified)")
+    dedup_in=$(delta dedup synthsmith_inbound_records_total "$(topic_label verified)")
+    accepted=$(delta dedup synthsmith_outbound_records_total "$(topic_label accepted)")
+    exporter_in=$(delta exporter synthsmith_inbound_records_total "$(topic_label accepted)")
+    settled=false
+    if (( taken >= expected && requests_in >= requests_out && solver_in >= tasks && verifier_in >= solved
+          && dedup_in >= verified && exporter_in >= accepted )); then
+      settled=true
+    fi
+    # Settled and nothing moved for a few seconds: done. Nothing moved for quiet_for seconds after the evolver took
+    # every seed: the pipeline is quiet, though some work is unaccounted for.
+    if $settled && (( SECONDS - last_change >= 6 )); then outcome=settled; break; fi
+    if (( taken >= expected && SECONDS - last_change >= quiet_for )); then outcome=quiet; break; fi
+    (( SECONDS - start >= timeout )) && break
+    if (( (SECONDS - start) % 30 < 2 )); then
+      echo "synthsmith: ... $((SECONDS - start))s: seeds taken $taken/$expected, tasks $tasks, solved $solved, verified $verified, accepted $accepted, exporter took $exporter_in"
+    fi
   done
-  echo "synthsmith: $taken of $expected seeds taken by the task-evolver"
-  cmd_status
+
+  # The exporter closes a shard when its first row is SYNTHSMITH_EXPORTER_FILES_SHARD_MAX_AGE old (PT10S here):
+  # wait (at most 60 s) until no shard is open, so that the files hold what was exported.
+  local datasets="${SYNTHSMITH_EXPORTER_FILES_DIRECTORY:-$STATE_DIR/datasets}" waited=0
+  if (( accepted > 0 )); then
+    until [[ -z "$(find "$datasets" -name '.part-*.open.*' -print -quit 2>/dev/null)" ]] \
+      && [[ -n "$(find "$datasets" -name 'part-*.parquet' -print -quit 2>/dev/null)" ]]; do
+      (( waited++ > 60 )) && break
+      sleep 1
+    done
+    snapshot_metrics "$RUN_NOW"
+  fi
+  run_summary "$expected" "$datasets"
+  case "$outcome" in
+    settled) echo "synthsmith: every seed is accounted for (exported, rejected or dead-lettered)" ;;
+    quiet) echo "synthsmith: the pipeline went quiet for ${quiet_for}s with work unaccounted for (see the counts above and $STATE_DIR/logs)" >&2 ;;
+    timeout) echo "synthsmith: not every seed had ended within ${timeout}s (SYNTHSMITH_RUN_TIMEOUT_SECONDS)" >&2 ;;
+  esac
   echo "synthsmith: logs under $STATE_DIR/logs; dead letters on the ${TOPIC_PREFIX}<topic>.dlq topics"
   if ! $keep; then cmd_down; fi
-  (( taken >= expected ))
+  [[ $outcome == settled ]]
+}
+
+# run_summary EXPECTED DATASETS: what the run made, stage by stage, from the counters' growth since the baseline.
+run_summary() {
+  local expected=$1 datasets=$2
+  echo "synthsmith: summary"
+  printf '  %-34s %6d of %d (merged %d, rejected %d, dead-lettered %d)\n' "seeds taken by the task-evolver" \
+    "$(delta task-evolver synthsmith_inbound_records_total "$(topic_label seeds)")" "$expected" \
+    "$(delta task-evolver synthsmith_task_evolver_seeds_total 'outcome="merged"')" \
+    "$(delta task-evolver synthsmith_task_evolver_seeds_total 'outcome="rejected"')" \
+    "$(delta task-evolver synthsmith_inbound_records_total "$(topic_label seeds)" 'outcome="dead_lettered"')"
+  printf '  %-34s %6d\n' "tasks made (task-evolver)" "$(delta task-evolver synthsmith_outbound_records_total "$(topic_label tasks)")"
+  printf '  %-34s %6d\n' "solved (solver)" "$(delta solver synthsmith_outbound_records_total "$(topic_label solved)")"
+  printf '  %-34s %6d\n' "verified (verifier)" "$(delta verifier synthsmith_outbound_records_total "$(topic_label verified)")"
+  printf '  %-34s %6d\n' "accepted (dedup)" "$(delta dedup synthsmith_outbound_records_total "$(topic_label accepted)")"
+  printf '  %-34s %6d (records committed: export.sft %d, export.rl %d)\n' "exported (exporter)" \
+    "$(delta exporter synthsmith_exporter_tasks_total 'outcome="committed"')" \
+    "$(delta exporter synthsmith_exporter_records_total 'topic="export.sft"' 'outcome="committed"')" \
+    "$(delta exporter synthsmith_exporter_records_total 'topic="export.rl"' 'outcome="committed"')"
+  echo "  rejected, by stage and reason:"
+  local lines
+  lines=$(for service in "${SERVICES[@]}"; do
+      { grep -h '^synthsmith_rejections_total{' "$RUN_NOW/$service" 2>/dev/null || true; } | while IFS= read -r sample; do
+        local stage reason now base
+        stage=$(sed -n 's/.*stage="\([^"]*\)".*/\1/p' <<<"$sample")
+        reason=$(sed -n 's/.*reason="\([^"]*\)".*/\1/p' <<<"$sample")
+        now=$(metric "$RUN_NOW" "$service" synthsmith_rejections_total "stage=\"$stage\"" "reason=\"$reason\"")
+        base=$(metric "$RUN_BASE" "$service" synthsmith_rejections_total "stage=\"$stage\"" "reason=\"$reason\"")
+        if (( now - base > 0 )); then printf '    %-14s %-22s %6d\n' "$stage" "$reason" $(( now - base )); fi
+      done
+    done | sort -u)
+  echo "${lines:-    (none)}"
+  echo "  dead-lettered, by service:"
+  local any=false
+  for service in "${SERVICES[@]}"; do
+    local dead
+    dead=$(delta "$service" synthsmith_inbound_records_total 'outcome="dead_lettered"')
+    if (( dead > 0 )); then
+      printf '    %-14s %6d (topic %s%s.dlq)\n' "$service" "$dead" "$TOPIC_PREFIX" "${SERVICE_INPUT[$service]}"
+      any=true
+    fi
+  done
+  $any || echo "    (none)"
+  echo "  dataset files: $datasets"
+  if [[ -d "$datasets" ]]; then
+    (cd "$datasets" && find . -type f \( -name 'part-*' -o -name manifest.json \) | sort | sed 's|^\./|    |') || true
+  fi
 }

@@ -49,7 +49,8 @@ import java.util.regex.PatternSyntaxException;
 public final class ScriptFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> SCRIPT_FIELDS = Set.of("latencyMs", "capacity", "overflow",
+    /** {@code description} is for people reading the file; the server ignores it. */
+    private static final Set<String> SCRIPT_FIELDS = Set.of("description", "latencyMs", "capacity", "overflow",
             "overflowRetryAfterSeconds", "seed", "recordLimit", "rules");
     private static final Set<String> RULE_FIELDS = Set.of("stage", "lastUserMessage", "replies", "randomFault");
     private static final Set<String> COMPLETION_FIELDS = Set.of("content", "reasoning", "reasoningField",
