@@ -108,10 +108,13 @@ public final class LeetCodeHarness {
                 .replace("METHOD", pythonString(signature.methodName()));
     }
 
-    /** Whether the signature returns a floating-point number, whose outputs are compared with a tolerance. */
+    /**
+     * Whether the signature returns floating-point numbers (a float or double, or lists of them), whose outputs are
+     * compared with a tolerance (a Python candidate may also return {@code 2} where a C++ one prints
+     * {@code 2.00000}).
+     */
     public static boolean returnsFloat(Task.Signature signature) {
-        String type = signature.returnType() == null ? "" : signature.returnType().toLowerCase();
-        return type.equals("float") || type.equals("double");
+        return CppHarness.cppType(signature.returnType()).map(type -> type.contains("double")).orElse(false);
     }
 
     private static String pythonString(String text) {

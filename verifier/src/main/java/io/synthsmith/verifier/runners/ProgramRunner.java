@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * Prepares programs once (Python wrapped in the LeetCode call harness where the task has a signature; C++17
- * compiled in the sandbox) and runs them on many inputs in one sandbox session, retrying a run that hit a
+ * Prepares programs once (wrapped in the LeetCode call harness of their language where the task has a signature;
+ * C++17 compiled in the sandbox) and runs them on many inputs in one sandbox session, retrying a run that hit a
  * sandbox failure in a fresh session.
  */
 public final class ProgramRunner {
@@ -67,9 +67,13 @@ public final class ProgramRunner {
                 return new PreparedProgram.Unsupported("the signature names no callable method", lang,
                         RunStats.NONE);
             }
+            Optional<String> unsupported = CppHarness.linkedStructure(call)
+                    .or(() -> lang == Language.CPP ? CppHarness.unsupported(call) : Optional.empty());
+            if (unsupported.isPresent()) {
+                return new PreparedProgram.Unsupported(unsupported.get(), lang, RunStats.NONE);
+            }
             if (lang == Language.CPP) {
-                return new PreparedProgram.Unsupported("no C++ call harness for LeetCode-style tasks", lang,
-                        RunStats.NONE);
+                return compile(CppHarness.wrapCpp(code, call));
             }
             return new PreparedProgram.Ready(new Executable.PythonSource(LeetCodeHarness.wrapPython(code, call)),
                     lang, RunStats.NONE, Optional.empty());

@@ -12,6 +12,7 @@ import io.synthsmith.messages.Task;
 import io.synthsmith.messages.Verified;
 import io.synthsmith.verifier.golden.GoldenSelection;
 import io.synthsmith.verifier.golden.TestWeights;
+import io.synthsmith.verifier.runners.CppHarness;
 import io.synthsmith.verifier.runners.LeetCodeHarness;
 import io.synthsmith.verifier.runners.PreparedProgram;
 import io.synthsmith.verifier.runners.ProgramRunner;
@@ -99,6 +100,10 @@ public final class TaskVerifier implements AutoCloseable {
         if (task.style() == Style.LEETCODE && signature.isEmpty()) {
             return reject(solved, Rejected.Reason.UNSUPPORTED_TASK,
                     "a LeetCode-style task needs a signature to build its call harness", Map.of(), now);
+        }
+        Optional<String> unbuildable = signature.flatMap(CppHarness::linkedStructure);
+        if (unbuildable.isPresent()) {
+            return reject(solved, Rejected.Reason.UNSUPPORTED_TASK, unbuildable.get(), Map.of(), now);
         }
         List<Candidate> candidates = solved.candidates();
         if (candidates.size() < settings.minVotes()) {

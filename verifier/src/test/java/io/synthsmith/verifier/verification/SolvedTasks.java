@@ -67,6 +67,18 @@ public final class SolvedTasks {
                 new Solved.TestSources(samples, directInputs, generator, validator), null);
     }
 
+    /** A solved LeetCode-style task with this signature, samples, direct inputs and candidates. */
+    public static Solved leetCode(String id, Task.Signature signature, List<Task.Sample> samples,
+            List<String> directInputs, Code... candidates) {
+        Solved plain = sum(id, samples, directInputs, false, candidates);
+        Task task = plain.task();
+        Task leet = new Task(task.schema(), task.runId(), task.id(), task.lineage(), task.createdAt(),
+                task.requestId(), Style.LEETCODE, "Running sum", "Return the running sums of nums.",
+                task.features(), task.integrationStrategy(), task.samples(), signature, null);
+        return new Solved(plain.schema(), plain.runId(), plain.id(), plain.lineage(), plain.createdAt(), leet,
+                plain.candidates(), plain.testSources(), null);
+    }
+
     public static Task.Sample sample(String input, String output) {
         return new Task.Sample(input, output, null);
     }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.synthsmith.messages.Rejected;
 import io.synthsmith.messages.Solved;
 import io.synthsmith.messages.Style;
+import io.synthsmith.messages.Task;
 import io.synthsmith.messages.Verified;
 import io.synthsmith.messages.codec.MessageCodec;
 import io.synthsmith.messages.codec.MessageType;
@@ -160,6 +161,76 @@ class TaskVerifierTest {
                 plain.candidates(), plain.testSources(), null);
 
         assertThat(rejected(verifier.verify(leet)).reason()).isEqualTo(Rejected.Reason.UNSUPPORTED_TASK);
+    }
+
+    @Test
+    void cppAndPythonCandidatesOfALeetCodeTaskVoteTogetherAndCppCanBeGolden() {
+        Task.Signature signature = new Task.Signature("Solution", "runningSum",
+                List.of(new Task.Signature.Parameter("nums", "List[int]"), new Task.Signature.Parameter("scale",
+                        "float")), "List[float]");
+        String cppCode = """
+                class Solution {
+                public:
+                    vector<double> runningSum(vector<int>& nums, double scale) {
+                        vector<double> out;
+                        long long total = 0;
+                        for (int x : nums) { total += x; out.push_back(total * scale); }
+                        return out;
+                    }
+                };
+                """;
+        String pythonCode = """
+                class Solution:
+                    def runningSum(self, nums: List[int], scale: float) -> List[float]:
+                        return [s * scale for s in accumulate(nums)]
+                """;
+        String wrongCode = """
+                class Solution:
+                    def runningSum(self, nums: List[int], scale: float) -> List[float]:
+                        return [x * scale for x in nums]
+                """;
+        Solved solved = SolvedTasks.leetCode("task-running", signature,
+                List.of(sample("nums = [1,2,3,4], scale = 1", "[1.00000,3.00000,6.00000,10.00000]")),
+                List.of("nums = [5], scale = 0.5", "nums = [-1,1,-1]\nscale = 2", "[3,3,3]\n0.1",
+                        "nums = [1000000,1000000,1000000], scale = 1e3", "nums = [7,-2], scale = 1.5"),
+                cpp(cppCode), python(pythonCode), python(wrongCode));
+
+        Verified verified = verified(verifier.verify(solved));
+
+        assertThat(verified.golden().candidateId()).isEqualTo("cand-1-task-running");
+        assertThat(verified.tests()).hasSizeGreaterThanOrEqualTo(5);
+        Map<String, String> labels = verified.tests().stream()
+                .collect(Collectors.toMap(Verified.LabelledTest::id, Verified.LabelledTest::output));
+        assertThat(labels).containsEntry("sample-1", "[1.00000,3.00000,6.00000,10.00000]")
+                .containsEntry("direct-3", "[0.30000,0.60000,0.90000]");
+        assertThat(verified.tests()).allSatisfy(test -> {
+            assertThat(test.votes().voters()).isEqualTo(3);
+            assertThat(test.votes().agreeing()).isGreaterThanOrEqualTo(2);
+        });
+        Map<String, Verified.CandidateResult> byId = verified.candidates().stream()
+                .collect(Collectors.toMap(c -> c.candidate().id(), c -> c));
+        assertThat(byId.get("cand-1-task-running").passRate()).isEqualTo(1.0);
+        assertThat(byId.get("cand-2-task-running").passRate()).isEqualTo(1.0);
+        assertThat(byId.get("cand-3-task-running").verdicts()).containsKey("wrong_answer");
+    }
+
+    @Test
+    void aSignatureWithATypeNoHarnessCanBuildIsRejectedNamingTheType() {
+        Task.Signature linked = new Task.Signature("Solution", "reverseList",
+                List.of(new Task.Signature.Parameter("head", "Optional[ListNode]")), "Optional[ListNode]");
+        Rejected rejected = rejected(verifier.verify(SolvedTasks.leetCode("task-linked", linked, List.of(),
+                List.of("head = [1,2]", "head = []", "head = [3]"), python("class Solution: pass\n"),
+                cpp("class Solution {};"))));
+        assertThat(rejected.reason()).isEqualTo(Rejected.Reason.UNSUPPORTED_TASK);
+        assertThat(rejected.detail()).contains("Optional[ListNode]").contains("head");
+
+        Task.Signature dict = new Task.Signature("Solution", "count",
+                List.of(new Task.Signature.Parameter("counts", "Dict[str, int]")), "int");
+        Rejected cppOnly = rejected(verifier.verify(SolvedTasks.leetCode("task-dict", dict, List.of(),
+                List.of("counts = {}", "counts = {\"a\": 1}", "counts = {\"b\": 2}"),
+                cpp("class Solution {};"), cpp("class Solution {};"))));
+        assertThat(cppOnly.reason()).isEqualTo(Rejected.Reason.UNSUPPORTED_TASK);
+        assertThat(cppOnly.detail()).contains("no candidate can run").contains("'Dict[str, int]'");
     }
 
     private static Verified verified(VerificationResult result) {
