@@ -21,6 +21,9 @@ public interface ExporterConfig {
     /** The dataset files. */
     Files files();
 
+    /** The export ledger, which keeps a task that reaches accepted twice from being exported twice. */
+    Ledger ledger();
+
     /** Prompt templates: {@code {statement}}, {@code {language}} and {@code {signature}} are replaced. */
     interface Prompt {
 
@@ -94,5 +97,17 @@ public interface ExporterConfig {
         /** Memory DuckDB may use while writing one Parquet shard (env {@code SYNTHSMITH_EXPORTER_FILES_DUCKDB_MEMORY}). */
         @WithDefault("512MB")
         String duckdbMemory();
+    }
+
+    /** The export ledger (topic {@code export.ledger}): one record per exported task. */
+    interface Ledger {
+
+        /**
+         * How long a batch waits for the ledger to be read to its end before it is aborted and read again
+         * (env {@code SYNTHSMITH_EXPORTER_LEDGER_READ_TIMEOUT}). Longer than the export transaction timeout (60 s):
+         * a transaction left open on the ledger by a replica that died is aborted by the broker after that time.
+         */
+        @WithDefault("PT2M")
+        Duration readTimeout();
     }
 }

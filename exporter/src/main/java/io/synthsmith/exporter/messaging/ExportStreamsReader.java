@@ -158,7 +158,7 @@ public class ExportStreamsReader {
     private Envelope decode(ConsumerRecord<String, byte[]> record) {
         Topic topic = INPUTS.stream().filter(t -> topics.of(t).equals(record.topic())).findFirst().orElseThrow();
         try {
-            return codec.decode(topic.messageType(), record.value());
+            return codec.decode(topic.messageType().orElseThrow(), record.value());
         } catch (ContractViolation violation) {
             // Export topics have no dead-letter topic: a record we cannot read is counted, logged and left out.
             LOG.warnf("left out of the dataset files: %s-%d@%d breaks its contract: %s", record.topic(),

@@ -6,12 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.synthsmith.embedded.EmbeddedInfrastructure;
 import io.synthsmith.exporter.files.Manifest;
 import io.synthsmith.exporter.fixtures.AcceptedTasks;
+import io.synthsmith.exporter.fixtures.AcceptedWriter;
 import io.synthsmith.exporter.fixtures.CommittedRecords;
+import io.synthsmith.exporter.fixtures.LedgerRecords;
 import io.synthsmith.exporter.fixtures.ParquetRows;
 import io.synthsmith.messages.codec.MessageType;
 import io.synthsmith.messages.topics.Topic;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +51,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged exporter ({@code target/quarkus-app}) as its own process on the real broker, killed with SIGKILL in
  * the middle of a run and started again: every accepted task comes out on both export streams exactly once, and the
- * run's Parquet files (read by parquet-java) hold every record exactly once.
+ * run's Parquet files (read by parquet-java) hold every record exactly once. And the export ledger outlives the
+ * process: tasks written to accepted again after a restart (as a dedup replica killed between publishing and
+ * committing its offset writes them) are not exported again by the new process.
  */
 class ExporterRestartIT {
 
@@ -56,6 +64,7 @@ class ExporterRestartIT {
     private EmbeddedInfrastructure infrastructure;
     private Path files;
     private Process exporter;
+    private int httpPort;
 
     @BeforeEach
     void start() throws IOException {
@@ -78,14 +87,14 @@ class ExporterRestartIT {
         String runId = "restart-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> taskIds = produce(runId);
 
-        exporter = launch("first");
+        exporter = launch("first", Map.of("MP_MESSAGING_INCOMING_ACCEPTED_MAX_POLL_RECORDS", "1"));
         awaitCommittedAtLeast(runId, 40);
         exporter.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
         int committedAtKill = CommittedRecords.of(bootstrap(), topic(Topic.EXPORT_SFT), runId, TASKS,
                 Duration.ofSeconds(10), Duration.ZERO).size();
         assertThat(committedAtKill).as("the kill came in the middle of the run").isBetween(40, TASKS - 1);
 
-        exporter = launch("second");
+        exporter = launch("second", Map.of("MP_MESSAGING_INCOMING_ACCEPTED_MAX_POLL_RECORDS", "1"));
         List<ConsumerRecord<String, byte[]>> sft = CommittedRecords.of(bootstrap(), topic(Topic.EXPORT_SFT), runId,
                 TASKS, TIMEOUT, Duration.ofSeconds(5));
         List<ConsumerRecord<String, byte[]>> rl = CommittedRecords.of(bootstrap(), topic(Topic.EXPORT_RL), runId,
@@ -119,6 +128,75 @@ class ExporterRestartIT {
             assertThat(all.filter(Files::isRegularFile).map(p -> run.relativize(p).toString())
                     .filter(p -> p.endsWith(".parquet")).toList()).allMatch(listed::contains);
         }
+        // The ledger entries of the transaction the kill interrupted were aborted with it: one entry per task.
+        assertThat(LedgerRecords.of(bootstrap(), topic(Topic.EXPORT_LEDGER), runId).stream()
+                .map(LedgerRecords.Entry::key).toList()).hasSize(TASKS).containsExactlyInAnyOrderElementsOf(taskIds);
+    }
+
+    @Test
+    void tasksWrittenToAcceptedAgainAfterARestartAreNotExportedAgain() throws Exception {
+        String runId = "again-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> originals = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> first = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = "task-" + runId + "-" + i;
+            originals.add(id);
+            first.add(new ProducerRecord<>(topic(Topic.ACCEPTED), i % 4, id,
+                    tasks.example().run(runId).id(id).bytes()));
+        }
+        AcceptedWriter writer = new AcceptedWriter(bootstrap());
+        writer.write(first);
+        exporter = launch("ledger-first", Map.of());
+        assertThat(CommittedRecords.of(bootstrap(), topic(Topic.EXPORT_SFT), runId, 20, TIMEOUT, Duration.ZERO))
+                .as("the first process exports the originals").hasSize(20);
+        exporter.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
+
+        // Every original again on its partition with its message id; half of them also under another message id
+        // on another partition; then a new task on each partition, after the copies.
+        List<ProducerRecord<String, byte[]>> again = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = originals.get(i);
+            again.add(new ProducerRecord<>(topic(Topic.ACCEPTED), i % 4, id, tasks.example().run(runId).id(id).bytes()));
+            if (i % 2 == 0) {
+                String messageId = "accepted-again-" + id;
+                again.add(new ProducerRecord<>(topic(Topic.ACCEPTED), (i + 1) % 4, messageId,
+                        tasks.example().run(runId).id(id).messageId(messageId).bytes()));
+            }
+        }
+        List<String> expected = new ArrayList<>(originals);
+        for (int p = 0; p < 4; p++) {
+            String id = "task-" + runId + "-new-" + p;
+            expected.add(id);
+            again.add(new ProducerRecord<>(topic(Topic.ACCEPTED), p, id, tasks.example().run(runId).id(id).bytes()));
+        }
+        writer.write(again);
+        exporter = launch("ledger-second", Map.of());
+
+        List<ConsumerRecord<String, byte[]>> sft = CommittedRecords.of(bootstrap(), topic(Topic.EXPORT_SFT), runId,
+                expected.size(), TIMEOUT, Duration.ofSeconds(5));
+        List<ConsumerRecord<String, byte[]>> rl = CommittedRecords.of(bootstrap(), topic(Topic.EXPORT_RL), runId,
+                expected.size(), TIMEOUT, Duration.ofSeconds(5));
+        assertThat(sft.stream().map(ConsumerRecord::key).toList()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(rl.stream().map(ConsumerRecord::key).toList()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(LedgerRecords.of(bootstrap(), topic(Topic.EXPORT_LEDGER), runId).stream()
+                .map(LedgerRecords.Entry::key).toList()).containsExactlyInAnyOrderElementsOf(expected);
+        Path run = files.resolve(runId);
+        Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Manifest manifest = tasks.codec().mapper().readValue(run.resolve("manifest.json").toFile(),
+                    Manifest.class);
+            assertThat(manifest.counts().sftRows()).isEqualTo(expected.size());
+            assertThat(manifest.counts().rlRows()).isEqualTo(expected.size());
+        });
+        assertThat(column(run.resolve("sft"), "task_id")).containsExactlyInAnyOrderElementsOf(expected);
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(metrics())
+                .as("the second process counts the 30 copies as duplicates")
+                .containsPattern("(?m)^synthsmith_exporter_tasks_total\\{[^}]*outcome=\"duplicate\"[^}]*} 30(\\.0)?$"));
+    }
+
+    private String metrics() throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + httpPort + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        return response.body();
     }
 
     private List<String> produce(String runId) {
@@ -171,7 +249,7 @@ class ExporterRestartIT {
         }
     }
 
-    private Process launch(String name) throws IOException {
+    private Process launch(String name, Map<String, String> overrides) throws IOException {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         assertThat(jar).as("the packaged exporter (mvn package)").exists();
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -182,9 +260,10 @@ class ExporterRestartIT {
         env.put("SYNTHSMITH_EXPORTER_FILES_DIRECTORY", files.toString());
         env.put("SYNTHSMITH_EXPORTER_FILES_SHARD_ROWS", "7");
         env.put("SYNTHSMITH_EXPORTER_FILES_SHARD_MAX_AGE", "PT2S");
-        env.put("MP_MESSAGING_INCOMING_ACCEPTED_MAX_POLL_RECORDS", "1");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
+        httpPort = freePort();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         env.put("HOSTNAME", "restart-it");
+        env.putAll(overrides);
         Path log = Path.of("target", "restart-it-exporter-" + name + ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         return builder.start();

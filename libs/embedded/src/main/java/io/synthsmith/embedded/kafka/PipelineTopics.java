@@ -16,7 +16,10 @@ import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Creates the pipeline's topics as a deployment should have them: partitioned, zstd-compressed, with room for
- * large messages (many long candidates, big tests), the runs topic compacted. Topics that exist are left alone.
+ * large messages (many long candidates, big tests), the runs topic and the export ledger compacted
+ * ({@link Topic#compacted()}). Every topic gets the same partition count, which the export ledger relies on (its
+ * partition {@code p} records what was exported from partition {@code p} of accepted). Topics that exist are left
+ * alone.
  */
 public final class PipelineTopics {
 
