@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * The whole behaviour of a {@link ScriptedLlmServer}: its rules (first match wins) and how it serves.
  *
- * @param rules              rules tried in order; a request no rule matches gets a 400 that says so
+ * @param rules              rules tried in order; a request no rule matches gets a 400 that says so. Refused when a
+ *                           template reply names a regex group its rule lacks
  * @param latency            fixed time every served request takes before its reply is written
  * @param capacity           how many requests are served at once; 0 means no limit
  * @param overflow           what happens to requests beyond {@code capacity}
@@ -23,6 +24,13 @@ public record Script(List<ScriptRule> rules, Duration latency, int capacity, Ove
 
     public Script {
         rules = List.copyOf(rules);
+        for (int i = 0; i < rules.size(); i++) {
+            try {
+                rules.get(i).checkTemplates();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("rule " + i + ": " + e.getMessage(), e);
+            }
+        }
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(overflow, "overflow");
         Objects.requireNonNull(overflowRetryAfter, "overflowRetryAfter");

@@ -28,14 +28,14 @@ import java.util.regex.PatternSyntaxException;
  *   "seed": 1, "recordLimit": 10000,
  *   "rules": [ {
  *     "stage": "solver", "lastUserMessage": "regex",
- *     "replies": [ REPLY, ... ],
+ *     "replies": [ REPLY, ... ], "cycle": false,
  *     "randomFault": { "probability": 0.1, "reply": REPLY }
  *   } ]
  * }
  * REPLY is a completion:
  *   { "content": "...", "reasoning": "...", "reasoningField": "reasoning_content" | "reasoning",
  *     "finishReason": "stop", "usage": { "promptTokens": 1, "completionTokens": 2, "reasoningTokens": 3 },
- *     "n": "honour" | "ignore" }
+ *     "n": "honour" | "ignore", "template": false }
  * or a fault:
  *   { "fault": "rate-limited", "retryAfterSeconds": 1, "retryAfterFormat": "seconds" | "http-date" }
  *   { "fault": "http-error", "status": 503, "message": "..." }
@@ -43,6 +43,11 @@ import java.util.regex.PatternSyntaxException;
  *   { "fault": "truncated-body", COMPLETION FIELDS }
  * and any REPLY may carry "delayMs": 5000 to be answered that much later.
  * }</pre>
+ *
+ * {@code "cycle": true} starts a rule's replies over after the last one instead of repeating it. A completion with
+ * {@code "template": true} has its content and reasoning filled per request ({@code {{seq}}}, {@code {{match.1}}},
+ * arithmetic; see {@link ScriptedResponse.Completion#asTemplate()}); a placeholder that is malformed or names a group
+ * the rule's regex lacks is an error here, with its path.
  *
  * Unknown fields are errors, reported with their path, so that a typo does not silently change a test.
  */
@@ -52,9 +57,10 @@ public final class ScriptFile {
     /** {@code description} is for people reading the file; the server ignores it. */
     private static final Set<String> SCRIPT_FIELDS = Set.of("description", "latencyMs", "capacity", "overflow",
             "overflowRetryAfterSeconds", "seed", "recordLimit", "rules");
-    private static final Set<String> RULE_FIELDS = Set.of("stage", "lastUserMessage", "replies", "randomFault");
+    private static final Set<String> RULE_FIELDS = Set.of("stage", "lastUserMessage", "replies", "randomFault",
+            "cycle");
     private static final Set<String> COMPLETION_FIELDS = Set.of("content", "reasoning", "reasoningField",
-            "finishReason", "usage", "n", "delayMs");
+            "finishReason", "usage", "n", "template", "delayMs");
 
     private ScriptFile() {
     }
@@ -133,7 +139,14 @@ public final class ScriptFile {
                 randomFault = new ScriptRule.RandomFault(fault.get("probability").asDouble(),
                         reply(fault.path("reply"), faultPath + ".reply"));
             }
-            return new ScriptRule(stage, pattern, replies, randomFault);
+            ScriptRule rule = new ScriptRule(stage, pattern, replies, randomFault, bool(node, "cycle", path, false));
+            try {
+                rule.checkTemplates();
+            } catch (IllegalArgumentException e) {
+                // the message starts with the reply's path inside the rule, e.g. "replies[2].content: ..."
+                throw new IllegalArgumentException(source + ": " + path + "." + e.getMessage(), e);
+            }
+            return rule;
         }
 
         ScriptedResponse reply(JsonNode node, String path) {
@@ -207,11 +220,19 @@ public final class ScriptFile {
                         usage.has("reasoningTokens") ? (int) longValue(usage, "reasoningTokens", usagePath, 0) : null);
             }
             String n = text(node, "n", path, "honour");
-            return switch (n) {
+            completion = switch (n) {
                 case "honour" -> completion;
                 case "ignore" -> completion.ignoringN();
                 default -> throw error(path + ".n", "expected \"honour\" or \"ignore\", got \"" + n + "\"");
             };
+            if (!bool(node, "template", path, false)) {
+                return completion;
+            }
+            try {
+                return completion.asTemplate();
+            } catch (IllegalArgumentException e) {
+                throw error(path, e.getMessage());
+            }
         }
 
         void onlyFields(JsonNode node, String path, Set<String> allowed) {
@@ -236,6 +257,17 @@ public final class ScriptFile {
                 throw error(path + "." + field, "expected a non-negative whole number, got " + value);
             }
             return value.asLong();
+        }
+
+        boolean bool(JsonNode node, String field, String path, boolean fallback) {
+            JsonNode value = node.get(field);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.isBoolean()) {
+                throw error(path + "." + field, "expected true or false, got " + value);
+            }
+            return value.asBoolean();
         }
 
         String text(JsonNode node, String field, String path, String fallback) {

@@ -76,6 +76,8 @@ public final class ScriptedLlmServer implements AutoCloseable {
     private final HttpServer httpServer;
     private final String host;
     private final List<AtomicInteger> ruleCursors = new ArrayList<>();
+    /** Requests matched per rule, faults included: the {@code seq} of template replies. */
+    private final List<AtomicLong> ruleMatches = new ArrayList<>();
     private final Random random;
     private final Object lock = new Object();
     private final ArrayDeque<RecordedRequest> recorded = new ArrayDeque<>();
@@ -92,7 +94,10 @@ public final class ScriptedLlmServer implements AutoCloseable {
         this.script = script;
         this.host = host;
         this.random = new Random(script.seed());
-        script.rules().forEach(rule -> ruleCursors.add(new AtomicInteger()));
+        script.rules().forEach(rule -> {
+            ruleCursors.add(new AtomicInteger());
+            ruleMatches.add(new AtomicLong());
+        });
         this.httpServer = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
                 .setTcpNoDelay(true));
         httpServer.requestHandler(this::handle);
@@ -243,21 +248,46 @@ public final class ScriptedLlmServer implements AutoCloseable {
         List<ScriptRule> rules = script.rules();
         for (int i = 0; i < rules.size(); i++) {
             ScriptRule rule = rules.get(i);
-            if (rule.matches(stage, lastUser)) {
-                if (rule.randomFault() != null) {
-                    double draw;
-                    synchronized (lock) {
-                        draw = random.nextDouble();
-                    }
-                    if (draw < rule.randomFault().probability()) {
-                        return rule.randomFault().response();
-                    }
+            List<String> groups = rule.match(stage, lastUser);
+            if (groups == null) {
+                continue;
+            }
+            ReplyTemplate.Context context = new ReplyTemplate.Context(ruleMatches.get(i).incrementAndGet(), groups);
+            ScriptedResponse chosen = null;
+            if (rule.randomFault() != null) {
+                double draw;
+                synchronized (lock) {
+                    draw = random.nextDouble();
                 }
-                int step = ruleCursors.get(i).getAndIncrement();
-                return rule.replies().get(Math.min(step, rule.replies().size() - 1));
+                if (draw < rule.randomFault().probability()) {
+                    chosen = rule.randomFault().response();
+                }
+            }
+            if (chosen == null) {
+                chosen = rule.reply(ruleCursors.get(i).getAndIncrement());
+            }
+            try {
+                return filled(chosen, context);
+            } catch (ReplyTemplate.FillException e) {
+                String message = "the template reply of script rule " + i + " ($.rules[" + i + "] in a script file)"
+                        + " cannot be filled for request " + context.seq() + " of the rule: " + e.getMessage();
+                LOG.error(message);
+                return ScriptedResponse.httpError(500, message);
             }
         }
         return null;
+    }
+
+    /** {@code response} with the placeholders of its template completion filled for this request. */
+    private static ScriptedResponse filled(ScriptedResponse response, ReplyTemplate.Context context) {
+        return switch (response) {
+            case Completion completion -> completion.filled(context);
+            case TruncatedBody truncated -> new TruncatedBody(truncated.completion().filled(context));
+            case Slow slow -> new Slow(slow.delay(), filled(slow.then(), context));
+            case RateLimited rateLimited -> rateLimited;
+            case HttpError error -> error;
+            case MalformedBody malformed -> malformed;
+        };
     }
 
     private void serve(Exchange exchange) {

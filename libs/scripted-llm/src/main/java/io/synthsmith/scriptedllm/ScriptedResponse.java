@@ -12,7 +12,8 @@ public sealed interface ScriptedResponse {
 
     /** A 200 reply with {@code content} as the answer of every choice. */
     static Completion completion(String content) {
-        return new Completion(content, null, ReasoningField.REASONING_CONTENT, "stop", null, SampleCount.HONOUR_N);
+        return new Completion(content, null, ReasoningField.REASONING_CONTENT, "stop", null, SampleCount.HONOUR_N,
+                false);
     }
 
     /** A 429 reply carrying {@code Retry-After} in seconds (rounded up); {@code null} sends no header. */
@@ -93,40 +94,82 @@ public sealed interface ScriptedResponse {
      * @param finishReason   the {@code finish_reason} of each choice, e.g. {@code stop} or {@code length}
      * @param usage          reported token counts, or null to estimate them (about four characters per token)
      * @param samples        whether the number of choices follows the request's {@code n}
+     * @param template       whether {@code content} and {@code reasoning} hold placeholders filled per request
+     *                       ({@link #asTemplate()})
      */
     record Completion(String content, String reasoning, ReasoningField reasoningField, String finishReason,
-                      Usage usage, SampleCount samples) implements ScriptedResponse {
+                      Usage usage, SampleCount samples, boolean template) implements ScriptedResponse {
 
         public Completion {
             Objects.requireNonNull(reasoningField, "reasoningField");
             Objects.requireNonNull(finishReason, "finishReason");
             Objects.requireNonNull(samples, "samples");
+            if (template) {
+                checkSyntax(content, "content");
+                checkSyntax(reasoning, "reasoning");
+            }
+        }
+
+        /**
+         * This completion as a template: its content and reasoning carry placeholders such as {@code {{seq}}} and
+         * {@code {{match.1 * 2}}}, filled for each request (see the README's "Template replies"). Replies that are
+         * not templates are sent exactly as written, <code>&#123;&#123;</code> included.
+         *
+         * @throws IllegalArgumentException when a placeholder is malformed
+         */
+        public Completion asTemplate() {
+            return new Completion(content, reasoning, reasoningField, finishReason, usage, samples, true);
+        }
+
+        /** This completion with its placeholders filled from {@code context}; not a template any more. */
+        Completion filled(ReplyTemplate.Context context) {
+            if (!template) {
+                return this;
+            }
+            return new Completion(fill(content, context), fill(reasoning, context), reasoningField, finishReason,
+                    usage, samples, false);
+        }
+
+        private static void checkSyntax(String text, String field) {
+            if (text == null) {
+                return;
+            }
+            try {
+                ReplyTemplate.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("template " + field + ": " + e.getMessage(), e);
+            }
+        }
+
+        private static String fill(String text, ReplyTemplate.Context context) {
+            return text == null ? null : ReplyTemplate.parse(text).fill(context);
         }
 
         /** This completion with reasoning text in the {@code reasoning_content} field. */
         public Completion withReasoning(String text) {
-            return new Completion(content, text, reasoningField, finishReason, usage, samples);
+            return new Completion(content, text, reasoningField, finishReason, usage, samples, template);
         }
 
         /** This completion with its reasoning sent in {@code field}. */
         public Completion withReasoningField(ReasoningField field) {
-            return new Completion(content, reasoning, field, finishReason, usage, samples);
+            return new Completion(content, reasoning, field, finishReason, usage, samples, template);
         }
 
         /** This completion with another {@code finish_reason}, e.g. {@code length} for a truncated answer. */
         public Completion withFinishReason(String reason) {
-            return new Completion(content, reasoning, reasoningField, reason, usage, samples);
+            return new Completion(content, reasoning, reasoningField, reason, usage, samples, template);
         }
 
         /** This completion reporting exactly these token counts. */
         public Completion withUsage(int promptTokens, int completionTokens, Integer reasoningTokens) {
             return new Completion(content, reasoning, reasoningField, finishReason,
-                    new Usage(promptTokens, completionTokens, reasoningTokens), samples);
+                    new Usage(promptTokens, completionTokens, reasoningTokens), samples, template);
         }
 
         /** This completion answering with one choice whatever {@code n} the request asks for. */
         public Completion ignoringN() {
-            return new Completion(content, reasoning, reasoningField, finishReason, usage, SampleCount.IGNORE_N);
+            return new Completion(content, reasoning, reasoningField, finishReason, usage, SampleCount.IGNORE_N,
+                    template);
         }
     }
 

@@ -68,6 +68,45 @@ class ScriptFileTest {
     }
 
     @Test
+    void readsTemplateRepliesAndCyclingRules() {
+        Script script = ScriptFile.parse("""
+                { "rules": [
+                    { "lastUserMessage": "brief #(\\\\d+)", "cycle": true,
+                      "replies": [
+                        { "content": "fee {{match.1 + 1}}", "reasoning": "request {{seq}}", "template": true },
+                        { "content": "{{seq}} as written", "template": false },
+                        { "fault": "truncated-body", "content": "cut at {{seq}}", "template": true } ] } ] }""",
+                "inline script");
+
+        ScriptRule rule = script.rules().get(0);
+        assertThat(rule.cycle()).isTrue();
+        assertThat(rule.replies().get(0)).isEqualTo(ScriptedResponse.completion("fee {{match.1 + 1}}")
+                .withReasoning("request {{seq}}").asTemplate());
+        assertThat(rule.replies().get(1)).isEqualTo(ScriptedResponse.completion("{{seq}} as written"));
+        assertThat(rule.replies().get(2)).isEqualTo(ScriptedResponse.truncatedBody(
+                ScriptedResponse.completion("cut at {{seq}}").asTemplate()));
+    }
+
+    @Test
+    void templateErrorsNameTheJsonPath() {
+        assertThatThrownBy(() -> ScriptFile.parse("""
+                { "rules": [ { "replies": [ { "content": "{{seq * }}", "template": true } ] } ] }""", "s.json"))
+                .hasMessageContaining("s.json: $.rules[0].replies[0]: template content: the placeholder {{seq * }}");
+        assertThatThrownBy(() -> ScriptFile.parse("""
+                { "rules": [ { "lastUserMessage": "#(\\\\d+)",
+                  "replies": [ { "content": "x" }, { "content": "{{match.2}}", "template": true } ] } ] }""",
+                "s.json"))
+                .hasMessageContaining("s.json: $.rules[0].replies[1].content: {{match.2}} refers to group 2, but "
+                        + "the rule's lastUserMessage regex has 1 group(s)");
+        assertThatThrownBy(() -> ScriptFile.parse("""
+                { "rules": [ { "replies": [ { "content": "x", "template": "yes" } ] } ] }""", "s.json"))
+                .hasMessageContaining("$.rules[0].replies[0].template: expected true or false");
+        assertThatThrownBy(() -> ScriptFile.parse("""
+                { "rules": [ { "cycle": 1, "replies": [ { "content": "x" } ] } ] }""", "s.json"))
+                .hasMessageContaining("$.rules[0].cycle: expected true or false");
+    }
+
+    @Test
     void errorsNameTheSourceAndTheJsonPath() {
         assertThatThrownBy(() -> ScriptFile.parse("""
                 { "rules": [ { "replies": [ { "content": "x", "finsihReason": "stop" } ] } ] }""", "replay.json"))

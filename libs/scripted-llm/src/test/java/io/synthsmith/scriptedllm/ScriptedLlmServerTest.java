@@ -217,6 +217,109 @@ class ScriptedLlmServerTest {
         assertThat(server.chatRequestCount()).isEqualTo(3);
     }
 
+    @Test
+    void templateRepliesNumberEachRequestAndCarryNumbersFromThePrompt() throws Exception {
+        server = ScriptedLlmServer.start(Script.of(
+                ScriptRule.forStage("task-evolver", completion("[brief #{{seq}}]").asTemplate())
+                        .whenLastUserMessageMatches("^Task: select"),
+                ScriptRule.forStage("task-evolver", completion("fee {{match.1}}, sample answer {{match.1 * 3 + 6}}")
+                                .withReasoning("brief {{match.1}} is request {{seq}} of this rule").asTemplate())
+                        .whenLastUserMessageMatches("\\[brief #(\\d+)\\]")));
+
+        assertThat(content(post("task-evolver", chat("Task: select features")))).isEqualTo("[brief #1]");
+        assertThat(content(post("task-evolver", chat("Task: select features")))).isEqualTo("[brief #2]");
+        assertThat(content(post("task-evolver", chat("Task: select features")))).isEqualTo("[brief #3]");
+        HttpResponse<String> statement = post("task-evolver", chat("Task: write statement\nbrief: [brief #2]"));
+        HttpResponse<String> another = post("task-evolver", chat("Task: write statement\nbrief: [brief #13]"));
+
+        assertThat(content(statement)).isEqualTo("fee 2, sample answer 12");
+        assertThat(reasoning(statement)).isEqualTo("brief 2 is request 1 of this rule");
+        assertThat(content(another)).isEqualTo("fee 13, sample answer 45");
+        assertThat(reasoning(another)).isEqualTo("brief 13 is request 2 of this rule");
+    }
+
+    @Test
+    void templateArithmeticHasPrecedenceParenthesesAndFloorDivision() throws Exception {
+        server = ScriptedLlmServer.start(Script.of(ScriptRule.always(completion(
+                "{{7 - 2 * 3}} {{(7 - 2) * 3}} {{-7 % 3}} {{-7 / 2}} {{17 % 5}} {{ match.0 }} {{seq % 2}}")
+                .asTemplate()).whenLastUserMessageMatches("007")));
+
+        assertThat(content(post("s", chat("agent 007")))).isEqualTo("1 15 2 -4 2 007 1");
+        assertThat(content(post("s", chat("agent 007")))).isEqualTo("1 15 2 -4 2 007 0");
+    }
+
+    @Test
+    void repliesThatAreNotTemplatesAreSentAsWritten() throws Exception {
+        server = ScriptedLlmServer.start(Script.of(ScriptRule.always(completion("{{seq}} and {{match.9}}"))));
+
+        assertThat(content(post("s", chat("x")))).isEqualTo("{{seq}} and {{match.9}}");
+    }
+
+    @Test
+    void templatesAreFilledInsideSlowAndTruncatedReplies() throws Exception {
+        server = ScriptedLlmServer.start(Script.of(ScriptRule.always(
+                ScriptedResponse.slow(Duration.ofMillis(50), completion("late {{seq}}").asTemplate()),
+                ScriptedResponse.slow(Duration.ofMillis(50), completion("again {{seq * 10}}").asTemplate()))));
+
+        assertThat(content(post("s", chat("x")))).isEqualTo("late 1");
+        assertThat(content(post("s", chat("x")))).isEqualTo("again 20");
+    }
+
+    @Test
+    void aCyclingRuleStartsItsRepliesOverAndSeqKeepsCounting() throws Exception {
+        server = ScriptedLlmServer.start(Script.of(ScriptRule.always(
+                completion("A#{{seq}}").asTemplate(), completion("B#{{seq}}").asTemplate(), completion("C")).cycling()));
+
+        List<String> contents = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            contents.add(content(post("s", chat("x"))));
+        }
+
+        assertThat(contents).containsExactly("A#1", "B#2", "C", "A#4", "B#5", "C", "A#7");
+    }
+
+    @Test
+    void aTemplateThatCannotBeFilledForARequestGetsA500NamingTheRuleAndTheProblem() throws Exception {
+        server = ScriptedLlmServer.start(Script.of(
+                ScriptRule.always(completion("never")).whenLastUserMessageMatches("^never$"),
+                ScriptRule.always(completion("next {{match.1 + 1}}").asTemplate())
+                        .whenLastUserMessageMatches("n=(\\w+)|m=(\\d+)")));
+
+        assertThat(content(post("s", chat("n=41")))).isEqualTo("next 42");
+        HttpResponse<String> notANumber = post("s", chat("n=abc"));
+        HttpResponse<String> noGroup = post("s", chat("m=5"));
+
+        assertThat(notANumber.statusCode()).isEqualTo(500);
+        assertThat(JSON.readTree(notANumber.body()).path("error").path("message").asText())
+                .contains("script rule 1 ($.rules[1]").contains("request 2 of the rule")
+                .contains("{{match.1 + 1}}: group 1 is 'abc', not an integer");
+        assertThat(noGroup.statusCode()).isEqualTo(500);
+        assertThat(noGroup.body()).contains("group 1 of the rule's lastUserMessage regex matched nothing");
+    }
+
+    @Test
+    void aMalformedTemplateOrOneNamingAMissingGroupIsRefusedWhenTheScriptIsBuilt() {
+        assertThatThrownBy(() -> completion("{{seq +}}").asTemplate())
+                .hasMessageContaining("template content: the placeholder {{seq +}} ends where a value belongs");
+        assertThatThrownBy(() -> completion("ok").withReasoning("{{sq}}").asTemplate())
+                .hasMessageContaining("template reasoning: the placeholder {{sq}} has the unknown name 'sq'");
+        assertThatThrownBy(() -> completion("total {{seq").asTemplate())
+                .hasMessageContaining("is never closed with }}");
+        assertThatThrownBy(() -> completion("{{(seq}}").asTemplate())
+                .hasMessageContaining("misses a closing parenthesis");
+        assertThatThrownBy(() -> Script.of(ScriptRule.always(completion("ok")),
+                ScriptRule.always(completion("x"), completion("{{match.2}}").asTemplate())
+                        .whenLastUserMessageMatches("brief #(\\d+)")))
+                .hasMessageContaining("rule 1: replies[1].content: {{match.2}} refers to group 2, but the rule's "
+                        + "lastUserMessage regex has 1 group(s)");
+        assertThatThrownBy(() -> Script.of(ScriptRule.always(completion("{{match.1}}").asTemplate())))
+                .hasMessageContaining("rule 0: replies[0].content: {{match.1}} refers to match.1, but the rule has "
+                        + "no lastUserMessage regex");
+        assertThatThrownBy(() -> Script.of(ScriptRule.always(completion("x"))
+                .withRandomFault(0.5, ScriptedResponse.truncatedBody(completion("{{match.0}}").asTemplate()))))
+                .hasMessageContaining("rule 0: randomFault.reply.content: {{match.0}} refers to match.0");
+    }
+
     private List<HttpResponse<String>> postConcurrently(int count) {
         List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -241,6 +344,11 @@ class ScriptedLlmServerTest {
         return JSON.createObjectNode().put("model", "m").set("messages",
                 JSON.createArrayNode().add(JSON.createObjectNode().put("role", "user").put("content", userMessage)))
                 .toString();
+    }
+
+    private static String reasoning(HttpResponse<String> response) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("choices").get(0).path("message").path("reasoning_content").asText();
     }
 
     private static String content(HttpResponse<String> response) throws IOException {
