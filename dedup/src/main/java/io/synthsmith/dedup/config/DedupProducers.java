@@ -38,8 +38,9 @@ public class DedupProducers {
     @Singleton
     SharedIndex index(RemoteCacheManager manager, MinHashScheme scheme, DedupConfig config) {
         DedupConfig.Index index = config.index();
-        return new SharedIndex(IndexCache.open(manager, index.cache(), index.cacheConfiguration()), scheme,
-                config.minhash().threshold(), index.maxBucketSize());
+        return new SharedIndex(
+                IndexCache.open(manager, index.cache(), index.cacheConfiguration(), index.unavailableTimeout()),
+                scheme, config.minhash().threshold(), index.maxBucketSize());
     }
 
     @Produces

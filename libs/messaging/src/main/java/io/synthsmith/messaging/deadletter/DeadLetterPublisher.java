@@ -3,6 +3,7 @@ package io.synthsmith.messaging.deadletter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.synthsmith.messages.topics.TopicNames;
 import io.synthsmith.messaging.outbound.ConfirmedSend;
+import io.synthsmith.messaging.tracing.MessageTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * Writes records a service cannot process to {@code <source topic>.dlq}, with headers naming the error, the
  * field, the source offset and the service. A send is confirmed by the broker before it returns, so the source
- * record can be acknowledged without anything being lost.
+ * record can be acknowledged without anything being lost. A dead letter continues the trace of the record it
+ * replaces ({@link MessageTracing}), so a failed task's trace ends on its dead-letter topic.
  */
 @ApplicationScoped
 public class DeadLetterPublisher {
@@ -24,12 +26,14 @@ public class DeadLetterPublisher {
 
     private final Emitter<byte[]> emitter;
     private final String service;
+    private final MessageTracing tracing;
     private final Clock clock;
 
     public DeadLetterPublisher(@Channel("dead-letters") Emitter<byte[]> emitter,
-            @ConfigProperty(name = "quarkus.application.name") String service) {
+            @ConfigProperty(name = "quarkus.application.name") String service, MessageTracing tracing) {
         this.emitter = emitter;
         this.service = service;
+        this.tracing = tracing;
         this.clock = Clock.systemUTC();
     }
 
@@ -50,9 +54,10 @@ public class DeadLetterPublisher {
                 .withKey(letter.key())
                 .withHeaders(headers)
                 .build();
-        ConfirmedSend.send(emitter, letter.value() == null ? new byte[0] : letter.value(), metadata,
+        byte[] value = letter.value() == null ? new byte[0] : letter.value();
+        tracing.publish(target, letter.key(), headers, () -> ConfirmedSend.send(emitter, value, metadata,
                 "a dead letter to " + target + " for " + letter.sourceTopic() + "-" + letter.partition() + "@"
-                        + letter.offset());
+                        + letter.offset()));
         LOG.warnf("dead-lettered %s-%d@%d (key %s) to %s: %s", letter.sourceTopic(), letter.partition(),
                 letter.offset(), letter.key(), target, letter.error());
     }

@@ -13,4 +13,13 @@ public interface InboundConfig {
      */
     @WithDefault("16777216")
     int maxInboundBytes();
+
+    /**
+     * How long a record whose processing fails because a dependency is unreachable (Infinispan or Kafka restarting,
+     * connection timeouts; see {@link TransientFailures}) is tried again before the service gives up on the
+     * dependency (env {@code SYNTHSMITH_MESSAGING_TRANSIENT_RETRY_TIMEOUT}). Such a record is never dead-lettered:
+     * after this long the consumer fails, the liveness probe turns DOWN, and the restarted service reads it again.
+     */
+    @WithDefault("PT5M")
+    java.time.Duration transientRetryTimeout();
 }

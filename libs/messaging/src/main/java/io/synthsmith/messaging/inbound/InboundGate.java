@@ -9,7 +9,11 @@ import io.synthsmith.messages.codec.MessageType;
 import io.synthsmith.messaging.deadletter.DeadLetter;
 import io.synthsmith.messaging.deadletter.DeadLetterHeaders;
 import io.synthsmith.messaging.deadletter.DeadLetterPublisher;
+import io.synthsmith.messaging.tracing.MessageTracing;
+import io.synthsmith.messaging.tracing.ProcessingSpan;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -17,8 +21,10 @@ import org.jboss.logging.Logger;
 /**
  * The inbound edge of every service. Each record is checked against the contract of the message type its topic
  * carries; a record that keeps it goes to the stage, one that breaks it goes to the dead-letter topic with the
- * error, and so does one whose processing throws. Either way the record is done with, so one poison message
- * never holds its partition.
+ * error, and so does one whose processing throws, unless what failed is a dependency that is away for now
+ * ({@link TransientFailures}): that record is tried again, with backoff, and never dead-lettered. Either way the record is done with, so one poison message
+ * never holds its partition. The whole of it runs in the record's CONSUMER span ({@link MessageTracing}), which
+ * continues the trace its headers carry: what the stage writes, dead letters included, carries that trace on.
  */
 @ApplicationScoped
 public class InboundGate {
@@ -28,35 +34,90 @@ public class InboundGate {
     private final MessageCodec codec;
     private final DeadLetterPublisher deadLetters;
     private final MeterRegistry registry;
+    private final MessageTracing tracing;
     private final int maxInboundBytes;
+    private final Duration transientRetryTimeout;
 
     public InboundGate(MessageCodec codec, DeadLetterPublisher deadLetters, MeterRegistry registry,
-            InboundConfig config) {
+            MessageTracing tracing, InboundConfig config) {
         this.codec = codec;
         this.deadLetters = deadLetters;
         this.registry = registry;
+        this.tracing = tracing;
         this.maxInboundBytes = config.maxInboundBytes();
+        this.transientRetryTimeout = config.transientRetryTimeout();
     }
 
-    /** Checks one record and hands it to {@code stage}, or dead-letters it. Blocks until either is done. */
+    /**
+     * Checks one record and hands it to {@code stage}, or dead-letters it. Blocks until either is done; {@code stage}
+     * runs on the calling thread, inside the record's span.
+     */
     public <T extends Envelope> Admission admit(MessageType type, ConsumerRecord<String, byte[]> record,
             Consumer<T> stage) {
+        try (ProcessingSpan span = tracing.process(record)) {
+            try {
+                return admit(type, record, stage, span);
+            } catch (RuntimeException failure) {
+                // A dead letter that cannot be written: the channel's failure strategy takes over.
+                span.failed(failure);
+                throw failure;
+            }
+        }
+    }
+
+    private <T extends Envelope> Admission admit(MessageType type, ConsumerRecord<String, byte[]> record,
+            Consumer<T> stage, ProcessingSpan span) {
         T message;
         try {
             message = decode(type, record.value());
         } catch (ContractViolation violation) {
-            return deadLetter(record, violation.kind().name(), violation.field(), violation.getMessage());
+            return deadLetter(record, span, violation.kind().name(), violation.field(), violation.getMessage());
         }
+        span.identify(message);
+        Instant giveUpAt = null;
+        long backoffMillis = 500;
+        while (true) {
+            try {
+                stage.accept(message);
+                count(record.topic(), "processed", "none");
+                return new Admission.Processed(message.id());
+            } catch (RuntimeException failure) {
+                if (!TransientFailures.isTransient(failure)) {
+                    LOG.errorf(failure, "processing %s %s from %s-%d@%d failed", type.schemaId(), message.id(),
+                            record.topic(), record.partition(), record.offset());
+                    span.failed(failure);
+                    return deadLetter(record, span, DeadLetterHeaders.PROCESSING_FAILED, null,
+                            "processing failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+                }
+                giveUpAt = giveUpAt == null ? Instant.now().plus(transientRetryTimeout) : giveUpAt;
+                if (Instant.now().isAfter(giveUpAt)) {
+                    // The record is fine; a dependency has been away too long. Failing the consumer turns the
+                    // liveness probe DOWN; the restarted service reads the record again.
+                    throw new IllegalStateException("a dependency stayed unavailable for " + transientRetryTimeout
+                            + " while processing " + message.id() + " from " + record.topic() + "-" + record.partition()
+                            + "@" + record.offset() + " (synthsmith.messaging.transient-retry-timeout)", failure);
+                }
+                LOG.warnf("processing %s %s from %s-%d@%d met an unavailable dependency (%s: %s); trying again in %d ms",
+                        type.schemaId(), message.id(), record.topic(), record.partition(), record.offset(),
+                        failure.getClass().getSimpleName(), failure.getMessage(), backoffMillis);
+                Counter.builder("synthsmith.inbound.retries")
+                        .description("Records tried again because a dependency was unavailable, by topic")
+                        .tag("topic", record.topic())
+                        .register(registry)
+                        .increment();
+                sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, 10_000);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
         try {
-            stage.accept(message);
-        } catch (RuntimeException failure) {
-            LOG.errorf(failure, "processing %s %s from %s-%d@%d failed", type.schemaId(), message.id(),
-                    record.topic(), record.partition(), record.offset());
-            return deadLetter(record, DeadLetterHeaders.PROCESSING_FAILED, null,
-                    "processing failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an unavailable dependency", e);
         }
-        count(record.topic(), "processed", "none");
-        return new Admission.Processed(message.id());
     }
 
     private <T extends Envelope> T decode(MessageType type, byte[] value) throws ContractViolation {
@@ -68,7 +129,9 @@ public class InboundGate {
         return codec.decode(type, value);
     }
 
-    private Admission deadLetter(ConsumerRecord<String, byte[]> record, String kind, String field, String error) {
+    private Admission deadLetter(ConsumerRecord<String, byte[]> record, ProcessingSpan span, String kind, String field,
+            String error) {
+        span.deadLettered(kind, error);
         deadLetters.publish(new DeadLetter(record.topic(), record.partition(), record.offset(), record.key(),
                 record.value(), kind, field, error));
         count(record.topic(), "dead_lettered", kind);

@@ -8,14 +8,17 @@ import io.synthsmith.messages.Rejected;
 import io.synthsmith.messages.codec.MessageCodec;
 import io.synthsmith.messages.topics.Topic;
 import io.synthsmith.messages.topics.TopicNames;
+import io.synthsmith.messaging.tracing.MessageTracing;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
  * Writes a service's output messages to their topics, keyed by message id, and waits until the broker has them.
  * A consumer that calls {@link #publish} before returning from its handler gets at-least-once delivery: its input
- * offset is committed only after the output is written.
+ * offset is committed only after the output is written. Each record carries the trace context of the work that
+ * wrote it in its headers ({@link MessageTracing}).
  */
 @ApplicationScoped
 public class OutboundPublisher {
@@ -24,13 +27,15 @@ public class OutboundPublisher {
     private final TopicNames topics;
     private final MessageCodec codec;
     private final MeterRegistry registry;
+    private final MessageTracing tracing;
 
     public OutboundPublisher(@Channel("outbound") Emitter<byte[]> emitter, TopicNames topics, MessageCodec codec,
-            MeterRegistry registry) {
+            MeterRegistry registry, MessageTracing tracing) {
         this.emitter = emitter;
         this.topics = topics;
         this.codec = codec;
         this.registry = registry;
+        this.tracing = tracing;
     }
 
     /** Writes {@code message} to {@code topic} (under the deployment's prefix) and waits for the broker. */
@@ -40,10 +45,15 @@ public class OutboundPublisher {
 
     /** Writes {@code message} to the topic of that full name and waits for the broker. */
     public void publish(String topicName, Envelope message) {
-        ConfirmedSend.send(emitter, codec.encode(message), OutgoingKafkaRecordMetadata.<String>builder()
+        byte[] value = codec.encode(message);
+        RecordHeaders headers = new RecordHeaders();
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(topicName)
                 .withKey(message.id())
-                .build(), message.schema() + " " + message.id() + " to " + topicName);
+                .withHeaders(headers)
+                .build();
+        tracing.publish(topicName, message.id(), headers, () -> ConfirmedSend.send(emitter, value, metadata,
+                message.schema() + " " + message.id() + " to " + topicName));
         count(topicName, message);
     }
 
