@@ -81,7 +81,7 @@ start_service() {
 
 await_ready() {
   local service=$1 port=${SERVICE_PORT[$1]} waited=0
-  until curl -sf "http://localhost:$port/q/health/ready" >/dev/null 2>&1; do
+  until curl -sf -m 2 "http://localhost:$port/q/health/ready" >/dev/null 2>&1; do
     pid_alive "$STATE_DIR/pids/$service.pid" || die "$service exited while starting; see $STATE_DIR/logs/$service.log"
     (( waited++ > 240 )) && die "$service was not ready within 2 minutes; see $STATE_DIR/logs/$service.log"
     sleep 0.5
@@ -157,7 +157,7 @@ stop_pid() {
   pid_alive "$pidfile" || { rm -f "$pidfile"; return; }
   kill -TERM "$(cat "$pidfile")"
   while pid_alive "$pidfile"; do
-    if (( waited++ > 60 )); then
+    if (( waited++ == 60 )); then
       echo "synthsmith: $name did not stop within 30 s; killing it" >&2
       kill -KILL "$(cat "$pidfile")" 2>/dev/null || true
     fi
@@ -185,31 +185,65 @@ cmd_seed() {
     2> >(grep -v '^SLF4J' >&2)
 }
 
-# metric_sum SERVICE FILTER: the sum of synthsmith_inbound_records_total samples whose labels match FILTER.
-metric_sum() {
-  curl -sf "http://localhost:${SERVICE_PORT[$1]}/q/metrics" 2>/dev/null \
-    | awk -v f="$2" '/^synthsmith_inbound_records_total\{/ && index($0, f) { s += $NF } END { printf "%d", s }'
+# pipeline_status ARGS...: libs/embedded's PipelineStatus (the status table, --json, --progress) against this
+# state dir and broker; it reads every service and the broker with short timeouts, so it answers within ~2 s.
+pipeline_status() {
+  local module="$SYNTHSMITH_HOME/libs/embedded" bootstrap="localhost:$KAFKA_PORT" jar
+  jar=$(find "$module/target" -maxdepth 1 -name 'synthsmith-embedded-*.jar' ! -name '*-sources.jar' -print -quit 2>/dev/null)
+  if [[ -z "$jar" || ! -s "$module/target/runtime.classpath" \
+        || -n "$(find "$module/src/main" "$module/pom.xml" -type f -newer "$jar" -print -quit 2>/dev/null)" ]]; then
+    echo "synthsmith: building libs/embedded (for status)" >&2
+    (cd "$SYNTHSMITH_HOME" && ./mvnw -q -B -pl libs/embedded -am install -DskipTests) >&2 \
+      || die "the build of libs/embedded failed; run: cd $SYNTHSMITH_HOME && ./mvnw -pl libs/embedded -am install -DskipTests"
+    jar=$(find "$module/target" -maxdepth 1 -name 'synthsmith-embedded-*.jar' ! -name '*-sources.jar' -print -quit)
+  fi
+  [[ -s "$STATE_DIR/infra/infrastructure.json" ]] && bootstrap=$(infra_field kafka)
+  # From the jar, not target/classes, so that the JVM can keep a class-data archive (AppCDS) of what it loads: it
+  # starts in about half the CPU time. The archive is made on the first run; the JVM ignores (and does not remake)
+  # one older than the jars, so drop it then. Its warnings go to stdout: silence them.
+  local archive="$module/target/status.jsa"
+  [[ "$jar" -nt "$archive" || "$module/target/runtime.classpath" -nt "$archive" ]] && rm -f "$archive"
+  # The Kafka client logs through SLF4J, which has no provider here: drop its three-line notice.
+  "$JAVA" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$archive" -Xlog:cds*=off \
+    -XX:TieredStopAtLevel=1 -Xmx128m --enable-native-access=ALL-UNNAMED \
+    -cp "$jar:$(cat "$module/target/runtime.classpath")" \
+    io.synthsmith.embedded.cli.PipelineStatus --bootstrap "$bootstrap" --topic-prefix "$TOPIC_PREFIX" \
+    --state-dir "$STATE_DIR" "$@" 2> >(grep -v '^SLF4J' >&2)
 }
 
+# status [--json] [--watch]: per stage state, counts, rejections by reason, consumer lag; and the run's progress.
 cmd_status() {
-  local json=false
-  [[ "${1:-}" == "--json" ]] && json=true
-  local lines=()
-  for service in "${SERVICES[@]}"; do
-    local state=down processed=0 dead=0
-    if curl -sf "http://localhost:${SERVICE_PORT[$service]}/q/health/ready" >/dev/null 2>&1; then state=ready
-    elif pid_alive "$STATE_DIR/pids/$service.pid"; then state=starting; fi
-    if [[ $state == ready ]]; then
-      processed=$(metric_sum "$service" 'outcome="processed"')
-      dead=$(metric_sum "$service" 'outcome="dead_lettered"')
-    fi
-    if $json; then
-      lines+=("{\"service\":\"$service\",\"state\":\"$state\",\"input\":\"${SERVICE_INPUT[$service]}\",\"processed\":$processed,\"deadLettered\":$dead}")
-    else
-      printf '%-13s %-9s input %-9s processed %6d   dead-lettered %6d\n' "$service" "$state" "${SERVICE_INPUT[$service]}" "$processed" "$dead"
-    fi
+  local args=()
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --json | --watch) args+=("$1") ;;
+      *) die "unknown option '$1'; usage: synthsmith status [--json] [--watch]" ;;
+    esac
+    shift
   done
-  if $json; then (IFS=,; echo "[${lines[*]}]"); fi
+  [[ -t 1 ]] && args+=(--terminal)
+  find_java
+  pipeline_status "${args[@]}"
+}
+
+# json_string TEXT: TEXT as a JSON string literal (quotes and backslashes escaped).
+json_string() {
+  local text=${1//\\/\\\\}
+  text=${text//\"/\\\"}
+  printf '"%s"' "$text"
+}
+
+# write_run_file FILE RUN_ID EXPECTED STARTED OUTCOME [ENDED]: $STATE_DIR/run.json, from which `status` shows the
+# run's progress: the counters' growth since the baseline in $RUN_BASE, while the services recorded here still run.
+write_run_file() {
+  local pids="" service
+  for service in "${SERVICES[@]}"; do
+    [[ -s "$STATE_DIR/pids/$service.pid" ]] && pids+="${pids:+,}\"$service\":$(cat "$STATE_DIR/pids/$service.pid")"
+  done
+  printf '{"file":%s,"runId":%s,"expected":%d,"startedAt":%d,"endedAt":%s,"outcome":"%s","baseline":%s,"pids":{%s}}\n' \
+    "$(json_string "$1")" "$(json_string "$2")" "$3" "$4" "${6:-null}" "$5" "$(json_string "$RUN_BASE")" "$pids" \
+    >"$STATE_DIR/run.json.tmp"
+  mv "$STATE_DIR/run.json.tmp" "$STATE_DIR/run.json"
 }
 
 cmd_logs() {
@@ -219,12 +253,15 @@ cmd_logs() {
   tail -n 200 -f "$file"
 }
 
-# snapshot_metrics DIR: the /q/metrics text of every service (empty when it does not answer), one file each.
+# snapshot_metrics DIR: the /q/metrics text of every service (empty when it does not answer), one file each, the
+# OpenMetrics exemplars (' # {span_id=...} 1.0 <time>') that traced services append cut off, so a sample's last
+# field is its value.
 snapshot_metrics() {
   mkdir -p "$1"
   for service in "${SERVICES[@]}"; do
     curl -sf "http://localhost:${SERVICE_PORT[$service]}/q/metrics" 2>/dev/null \
-      | grep -E '^synthsmith_(inbound_records|outbound_records|rejections|task_evolver_seeds|exporter_tasks|exporter_records)_total\{' >"$1/$service" || true
+      | grep -E '^synthsmith_(inbound_records|outbound_records|rejections|task_evolver_seeds|exporter_tasks|exporter_records)_total\{' \
+      | sed 's/ # {.*$//' >"$1/$service" || true
   done
 }
 
@@ -277,12 +314,16 @@ cmd_run() {
   RUN_BASE="$STATE_DIR/metrics/base" RUN_NOW="$STATE_DIR/metrics/now"
   rm -rf "$STATE_DIR/metrics"
   snapshot_metrics "$RUN_BASE"
-  local expected
+  local expected started
   expected=$(grep -c '[^[:space:]]' "$file")
+  started=$(date +%s)
+  write_run_file "$file" "${run_args[1]:-}" "$expected" "$started" running
   cmd_seed "$file" "${run_args[@]}"
   echo "synthsmith: waiting (at most ${timeout}s) until every seed has ended: exported, rejected or dead-lettered"
 
   local start=$SECONDS last_change=$SECONDS signature="" previous="" taken=0 settled=false outcome=timeout
+  local next_progress=$((SECONDS + 30)) progress_args=()
+  [[ -t 1 ]] && progress_args=(--terminal)
   local requests_out requests_in tasks solver_in solved verifier_in verified dedup_in accepted exporter_in
   while :; do
     sleep 2
@@ -310,10 +351,12 @@ cmd_run() {
     if $settled && (( SECONDS - last_change >= 6 )); then outcome=settled; break; fi
     if (( taken >= expected && SECONDS - last_change >= quiet_for )); then outcome=quiet; break; fi
     (( SECONDS - start >= timeout )) && break
-    if (( (SECONDS - start) % 30 < 2 )); then
-      echo "synthsmith: ... $((SECONDS - start))s: seeds taken $taken/$expected, tasks $tasks, solved $solved, verified $verified, accepted $accepted, exporter took $exporter_in"
+    if (( SECONDS >= next_progress )); then
+      echo "synthsmith: ... $((SECONDS - start))s: $(pipeline_status --progress "${progress_args[@]}")"
+      next_progress=$((SECONDS + 30))
     fi
   done
+  write_run_file "$file" "${run_args[1]:-}" "$expected" "$started" "$outcome" "$(date +%s)"
 
   # The exporter closes a shard when its first row is SYNTHSMITH_EXPORTER_FILES_SHARD_MAX_AGE old (PT10S here):
   # wait (at most 60 s) until no shard is open, so that the files hold what was exported.
@@ -352,8 +395,8 @@ run_summary() {
   printf '  %-34s %6d\n' "accepted (dedup)" "$(delta dedup synthsmith_outbound_records_total "$(topic_label accepted)")"
   printf '  %-34s %6d (records committed: export.sft %d, export.rl %d)\n' "exported (exporter)" \
     "$(delta exporter synthsmith_exporter_tasks_total 'outcome="committed"')" \
-    "$(delta exporter synthsmith_exporter_records_total 'topic="export.sft"' 'outcome="committed"')" \
-    "$(delta exporter synthsmith_exporter_records_total 'topic="export.rl"' 'outcome="committed"')"
+    "$(delta exporter synthsmith_exporter_records_total "$(topic_label export.sft)" 'outcome="committed"')" \
+    "$(delta exporter synthsmith_exporter_records_total "$(topic_label export.rl)" 'outcome="committed"')"
   echo "  rejected, by stage and reason:"
   local lines
   lines=$(for service in "${SERVICES[@]}"; do

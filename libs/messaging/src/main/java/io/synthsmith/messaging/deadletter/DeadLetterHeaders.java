@@ -19,6 +19,11 @@ public final class DeadLetterHeaders {
     public static final String SERVICE = "synthsmith-service";
     /** When it gave up, ISO 8601. */
     public static final String FAILED_AT = "synthsmith-failed-at";
+    /**
+     * Set when the value was larger than the service reads ({@code TOO_LARGE}): its length in bytes. The dead letter
+     * then keeps only the first 64 KiB of it, so that it can be written at all.
+     */
+    public static final String ORIGINAL_BYTES = "synthsmith-original-bytes";
 
     /** The kind given to records whose processing threw, as opposed to records that break their contract. */
     public static final String PROCESSING_FAILED = "PROCESSING_FAILED";

@@ -6,6 +6,7 @@ import io.synthsmith.messaging.outbound.ConfirmedSend;
 import io.synthsmith.messaging.tracing.MessageTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import io.synthsmith.messaging.inbound.InboundConfig;
 import java.time.Clock;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,10 +29,16 @@ public class DeadLetterPublisher {
     private final String service;
     private final MessageTracing tracing;
     private final Clock clock;
+    private final int maxValueBytes;
+
+    /** How much of a value over {@code synthsmith.messaging.max-inbound-bytes} a dead letter keeps. */
+    static final int TRUNCATED_BYTES = 64 * 1024;
 
     public DeadLetterPublisher(@Channel("dead-letters") Emitter<byte[]> emitter,
-            @ConfigProperty(name = "quarkus.application.name") String service, MessageTracing tracing) {
+            @ConfigProperty(name = "quarkus.application.name") String service, MessageTracing tracing,
+            InboundConfig config) {
         this.emitter = emitter;
+        this.maxValueBytes = config.maxInboundBytes();
         this.service = service;
         this.tracing = tracing;
         this.clock = Clock.systemUTC();
@@ -54,7 +61,13 @@ public class DeadLetterPublisher {
                 .withKey(letter.key())
                 .withHeaders(headers)
                 .build();
-        byte[] value = letter.value() == null ? new byte[0] : letter.value();
+        byte[] original = letter.value() == null ? new byte[0] : letter.value();
+        if (original.length > maxValueBytes) {
+            // Larger than a service reads (TOO_LARGE): the copy could not be written at all, and could never be
+            // replayed as it is. Keep its head, and say so.
+            header(headers, DeadLetterHeaders.ORIGINAL_BYTES, Integer.toString(original.length));
+        }
+        byte[] value = original.length > maxValueBytes ? java.util.Arrays.copyOf(original, TRUNCATED_BYTES) : original;
         tracing.publish(target, letter.key(), headers, () -> ConfirmedSend.send(emitter, value, metadata,
                 "a dead letter to " + target + " for " + letter.sourceTopic() + "-" + letter.partition() + "@"
                         + letter.offset()));

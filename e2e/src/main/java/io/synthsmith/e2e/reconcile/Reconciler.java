@@ -1,0 +1,250 @@
+package io.synthsmith.e2e.reconcile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synthsmith.messages.topics.Topic;
+import io.synthsmith.messages.topics.TopicNames;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Accounts for every piece of work the pipeline was given, from what is on the topics and in the dataset files:
+ * each seed must have become generation requests (or been rejected or dead-lettered), each generation request a
+ * task (or a rejection, or a dead letter), and each task an export (or a rejection, or a dead letter). Work that
+ * ended nowhere is {@code lost}; a task exported more than once, on the export streams or in the files, is a
+ * {@code duplicate}. Only records of the given runs are counted (all runs when none are given).
+ */
+public final class Reconciler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String bootstrapServers;
+    private final TopicNames topics;
+    private final Path datasets;
+    private final Set<String> runs;
+
+    public Reconciler(String bootstrapServers, TopicNames topics, Path datasets, Set<String> runs) {
+        this.bootstrapServers = bootstrapServers;
+        this.topics = topics;
+        this.datasets = datasets;
+        this.runs = Set.copyOf(runs);
+    }
+
+    /** Reads the topics and files now. */
+    public Reconciliation reconcile() {
+        Map<Topic, List<JsonNode>> read = new HashMap<>();
+        Map<String, Integer> deadLetters = new TreeMap<>();
+        Set<String> deadLetteredIds = new HashSet<>();
+        try (TopicReader reader = new TopicReader(bootstrapServers)) {
+            for (Topic topic : List.of(Topic.SEEDS, Topic.GENERATION_REQUESTS, Topic.TASKS, Topic.REJECTED,
+                    Topic.EXPORT_SFT, Topic.EXPORT_RL)) {
+                read.put(topic, reader.readAll(topics.of(topic)).stream().map(Reconciler::json)
+                        .filter(node -> node != null && inRuns(node)).toList());
+            }
+            for (Topic topic : Topic.values()) {
+                if (!topic.hasDeadLetterTopic()) {
+                    continue;
+                }
+                List<ConsumerRecord<String, byte[]>> letters = reader.readAll(topics.deadLetterOf(topic));
+                int counted = 0;
+                for (ConsumerRecord<String, byte[]> letter : letters) {
+                    JsonNode original = json(letter);
+                    if (original != null && !inRuns(original)) {
+                        continue;
+                    }
+                    counted++;
+                    if (original != null) {
+                        deadLetteredIds.addAll(idsOf(original));
+                    }
+                }
+                if (counted > 0) {
+                    deadLetters.put(topics.deadLetterOf(topic), counted);
+                }
+            }
+        }
+
+        Set<String> seeds = ids(read.get(Topic.SEEDS), node -> true);
+        Map<String, String> requestSeed = new HashMap<>();
+        for (JsonNode request : read.get(Topic.GENERATION_REQUESTS)) {
+            requestSeed.put(request.path("id").asText(), request.path("seedId").asText(null));
+        }
+        Map<String, String> taskRequest = new HashMap<>();
+        for (JsonNode task : read.get(Topic.TASKS)) {
+            taskRequest.put(task.path("id").asText(), task.path("requestId").asText(null));
+        }
+
+        Set<String> rejectedIds = new HashSet<>();
+        Map<String, Set<String>> rejectedByReason = new TreeMap<>();
+        for (JsonNode rejection : read.get(Topic.REJECTED)) {
+            Set<String> covered = idsOf(rejection);
+            rejectedIds.addAll(covered);
+            String subject = rejection.path("subjectId").asText(rejection.path("id").asText());
+            rejectedByReason.computeIfAbsent(rejection.path("stage").asText() + "/" + rejection.path("reason").asText(),
+                    reason -> new HashSet<>()).add(subject);
+        }
+
+        Map<String, Integer> rlPerTask = new HashMap<>();
+        for (JsonNode rl : read.get(Topic.EXPORT_RL)) {
+            rlPerTask.merge(rl.path("extra_info").path("task_id").asText(), 1, Integer::sum);
+        }
+        Map<String, Integer> sftPerId = new HashMap<>();
+        Set<String> sftTasks = new HashSet<>();
+        for (JsonNode sft : read.get(Topic.EXPORT_SFT)) {
+            sftPerId.merge(sft.path("id").asText(), 1, Integer::sum);
+            sftTasks.add(sft.path("taskId").asText());
+        }
+        Set<String> exported = new HashSet<>(rlPerTask.keySet());
+        exported.addAll(sftTasks);
+
+        Set<String> seedsWithRequests = new HashSet<>(requestSeed.values());
+        Set<String> requestsWithTasks = new HashSet<>(taskRequest.values());
+        Predicate<String> ended = id -> rejectedIds.contains(id) || deadLetteredIds.contains(id);
+        List<String> lost = new ArrayList<>();
+        seeds.stream().filter(seed -> !seedsWithRequests.contains(seed) && !ended.test(seed))
+                .map(seed -> "seed " + seed).forEach(lost::add);
+        requestSeed.keySet().stream().filter(request -> !requestsWithTasks.contains(request) && !ended.test(request))
+                .map(request -> "generation request " + request).forEach(lost::add);
+        taskRequest.keySet().stream().filter(task -> !exported.contains(task) && !ended.test(task))
+                .map(task -> "task " + task).forEach(lost::add);
+        List<String> conflicting = exported.stream().filter(rejectedIds::contains).map(task -> "task " + task).toList();
+
+        Map<String, Integer> streamDuplicates = new TreeMap<>();
+        rlPerTask.forEach((task, count) -> {
+            if (count > 1) {
+                streamDuplicates.put(topics.of(Topic.EXPORT_RL) + " " + task, count);
+            }
+        });
+        sftPerId.forEach((id, count) -> {
+            if (count > 1) {
+                streamDuplicates.put(topics.of(Topic.EXPORT_SFT) + " " + id, count);
+            }
+        });
+        DatasetRows files = DatasetRows.read(datasets);
+
+        Map<String, Integer> rejected = new TreeMap<>();
+        rejectedByReason.forEach((reason, subjects) -> rejected.put(reason, subjects.size()));
+        return new Reconciliation(seeds.size(), requestSeed.size(), taskRequest.size(), exported.size(),
+                read.get(Topic.EXPORT_SFT).size(), read.get(Topic.EXPORT_RL).size(), files.rows(), rejected,
+                deadLetters, lost.size(), lost.stream().sorted().limit(20).toList(),
+                streamDuplicates.size() + files.duplicates().size(),
+                Stream.concat(streamDuplicates.keySet().stream(), files.duplicates().stream()).limit(20).toList(),
+                conflicting.size());
+    }
+
+    private boolean inRuns(JsonNode node) {
+        return runs.isEmpty() || runs.contains(node.path("runId").asText());
+    }
+
+    private static Set<String> ids(List<JsonNode> nodes, Predicate<JsonNode> filter) {
+        Set<String> ids = new LinkedHashSet<>();
+        nodes.stream().filter(filter).forEach(node -> ids.add(node.path("id").asText()));
+        return ids;
+    }
+
+    /** The ids a message speaks for: its own, its subject's, its parent's and every id on its lineage trail. */
+    static Set<String> idsOf(JsonNode message) {
+        Set<String> ids = new HashSet<>();
+        addText(ids, message.path("id"));
+        addText(ids, message.path("subjectId"));
+        addText(ids, message.path("lineage").path("parentId"));
+        for (JsonNode mark : message.path("lineage").path("trail")) {
+            addText(ids, mark.path("id"));
+        }
+        if (message.path("subject").isObject()) {
+            ids.addAll(idsOf(message.path("subject")));
+        }
+        return ids;
+    }
+
+    private static void addText(Set<String> ids, JsonNode node) {
+        if (node.isTextual() && !node.asText().isBlank()) {
+            ids.add(node.asText());
+        }
+    }
+
+    private static JsonNode json(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(new String(record.value(), StandardCharsets.UTF_8));
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The rows of the dataset files (Parquet and JSONL) per kind, and the ids found in more than one row. */
+    record DatasetRows(Map<String, Long> rows, List<String> duplicates) {
+
+        static DatasetRows read(Path datasets) {
+            Map<String, Long> rows = new TreeMap<>();
+            List<String> duplicates = new ArrayList<>();
+            if (datasets == null || !Files.isDirectory(datasets)) {
+                return new DatasetRows(rows, duplicates);
+            }
+            try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                    Stream<Path> runDirs = Files.list(datasets)) {
+                for (Path run : runDirs.filter(Files::isDirectory)
+                        .filter(dir -> !dir.getFileName().toString().startsWith("_")).sorted().toList()) {
+                    for (String kind : List.of("sft", "rl")) {
+                        for (String format : List.of("parquet", "jsonl")) {
+                            List<Path> parts = parts(run.resolve(kind), format);
+                            if (parts.isEmpty()) {
+                                continue;
+                            }
+                            String list = parts.stream().map(path -> "'" + path.toString().replace("'", "''") + "'")
+                                    .reduce((a, b) -> a + ", " + b).orElseThrow();
+                            String source = format.equals("parquet") ? "read_parquet([" + list + "], union_by_name = true)"
+                                    : "read_json_auto([" + list + "], format = 'newline_delimited', union_by_name = true)";
+                            String label = run.getFileName() + "/" + kind + " (" + format + ")";
+                            try (Statement statement = duckdb.createStatement();
+                                    ResultSet result = statement.executeQuery("SELECT id, count(*) AS n FROM " + source
+                                            + " GROUP BY id")) {
+                                long total = 0;
+                                while (result.next()) {
+                                    total += result.getLong("n");
+                                    if (result.getLong("n") > 1) {
+                                        duplicates.add(label + " " + result.getString("id"));
+                                    }
+                                }
+                                rows.put(label, total);
+                            }
+                        }
+                    }
+                }
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("cannot read the dataset files under " + datasets + ": " + e.getMessage(), e);
+            }
+            return new DatasetRows(rows, duplicates);
+        }
+
+        private static List<Path> parts(Path dir, String format) throws IOException {
+            if (!Files.isDirectory(dir)) {
+                return List.of();
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                return walk.filter(path -> path.getFileName().toString().startsWith("part-")
+                        && path.getFileName().toString().endsWith("." + format)).sorted().toList();
+            }
+        }
+    }
+}

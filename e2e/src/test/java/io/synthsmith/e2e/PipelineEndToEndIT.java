@@ -1,0 +1,166 @@
+package io.synthsmith.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.synthsmith.e2e.harness.Pipeline;
+import io.synthsmith.e2e.harness.Quiescence;
+import io.synthsmith.e2e.harness.SeedFeed;
+import io.synthsmith.e2e.reconcile.GoldenRerun;
+import io.synthsmith.e2e.reconcile.Reconciler;
+import io.synthsmith.e2e.reconcile.Reconciliation;
+import io.synthsmith.e2e.reconcile.TopicReader;
+import io.synthsmith.embedded.EmbeddedInfrastructure;
+import io.synthsmith.messages.codec.MessageCodec;
+import io.synthsmith.messages.codec.MessageType;
+import io.synthsmith.messages.topics.Topic;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bundled example seeds through the whole pipeline: the five services as separate JVMs on a real Kafka broker
+ * and a real Infinispan server, the LLM stages answered by the scripted server with the replay script (scripted
+ * replies, not a model). Every seed must be accounted for, nothing exported twice, every export record must match
+ * its schema, every exported golden solution must pass its exported tests when run again in a sandbox, and one
+ * trace must follow each task from the tasks topic to its export records.
+ */
+class PipelineEndToEndIT {
+
+    private static final Path HOME = Path.of(System.getProperty("synthsmith.home", "..")).toAbsolutePath().normalize();
+    private static final String RUN = "e2e";
+    private static final MessageCodec CODEC = new MessageCodec();
+
+    private static Pipeline pipeline;
+    private static Reconciliation outcome;
+
+    @BeforeAll
+    static void runTheExampleSeeds() throws Exception {
+        pipeline = Pipeline.start(Pipeline.Settings.of(HOME, EmbeddedInfrastructure.freshDirectory("e2e"),
+                Pipeline.script(HOME.resolve("examples/replay/llm-script.json"), UnaryOperator.identity())));
+        SeedFeed.produce(pipeline.bootstrapServers(), pipeline.topics(),
+                SeedFeed.from(HOME.resolve("examples/seeds.jsonl"), RUN, 0));
+        Reconciler reconciler = new Reconciler(pipeline.bootstrapServers(), pipeline.topics(), pipeline.datasets(),
+                Set.of(RUN));
+        try (Quiescence quiescence = new Quiescence(pipeline.bootstrapServers(), pipeline.datasets(),
+                pipeline.consumerGroups())) {
+            boolean quiet = quiescence.await(Duration.ofSeconds(8), Duration.ofMinutes(8),
+                    () -> reconciler.reconcile().lost() == 0);
+            outcome = reconciler.reconcile();
+            assertThat(quiet).as("the pipeline went quiet with every seed accounted for; reconciliation: %s", outcome)
+                    .isTrue();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void everySeedIsAccountedForAndNothingIsExportedTwice() {
+        assertThat(outcome.seeds()).isEqualTo(6);
+        assertThat(outcome.generationRequests()).isGreaterThanOrEqualTo(outcome.seeds());
+        assertThat(outcome.tasks()).isGreaterThanOrEqualTo(outcome.seeds());
+        assertThat(outcome.lost()).as("lost: %s", outcome.lostExamples()).isZero();
+        assertThat(outcome.duplicates()).as("duplicates: %s", outcome.duplicateExamples()).isZero();
+        assertThat(outcome.conflicting()).isZero();
+        assertThat(outcome.exported()).as("tasks exported").isPositive();
+        assertThat(outcome.exported() + outcome.rejectedTotal() + outcome.dlq().values().stream().mapToInt(i -> i).sum())
+                .as("every task exported, rejected or dead-lettered").isGreaterThanOrEqualTo(outcome.tasks());
+        assertThat(outcome.dlq()).as("dead letters of a clean run").isEmpty();
+        assertThat(outcome.exportRlRecords()).isEqualTo(outcome.exported());
+        assertThat(outcome.fileRows()).containsEntry(RUN + "/rl (parquet)", (long) outcome.exportRlRecords())
+                .containsEntry(RUN + "/sft (parquet)", (long) outcome.exportSftRecords());
+    }
+
+    @Test
+    void exportRecordsMatchTheirSchemas() {
+        try (TopicReader reader = new TopicReader(pipeline.bootstrapServers())) {
+            for (Map.Entry<Topic, MessageType> entry : Map.of(Topic.EXPORT_SFT, MessageType.EXPORT_SFT,
+                    Topic.EXPORT_RL, MessageType.EXPORT_RL).entrySet()) {
+                Topic topic = entry.getKey();
+                List<ConsumerRecord<String, byte[]>> records = reader.readAll(pipeline.topics().of(topic));
+                assertThat(records).as(topic.baseName()).isNotEmpty();
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    JsonNode node = parse(record);
+                    assertThat(CODEC.validate(entry.getValue(), node)).as("%s record %s", topic.baseName(), record.key())
+                            .isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    void exportedGoldenSolutionsPassTheirExportedTestsWhenRunAgain() {
+        Map<String, JsonNode> goldenByTask = new HashMap<>();
+        List<JsonNode> rl;
+        try (TopicReader reader = new TopicReader(pipeline.bootstrapServers())) {
+            reader.readAll(pipeline.topics().of(Topic.EXPORT_SFT)).stream().map(PipelineEndToEndIT::parse)
+                    .filter(sft -> sft.path("golden").asBoolean())
+                    .forEach(sft -> goldenByTask.put(sft.path("taskId").asText(), sft));
+            rl = reader.readAll(pipeline.topics().of(Topic.EXPORT_RL)).stream().map(PipelineEndToEndIT::parse).toList();
+        }
+        assertThat(rl).isNotEmpty();
+        for (JsonNode task : rl) {
+            String taskId = task.path("extra_info").path("task_id").asText();
+            JsonNode golden = goldenByTask.get(taskId);
+            assertThat(golden).as("the golden SFT record of task %s", taskId).isNotNull();
+            String answer = golden.hasNonNull("response") ? golden.path("response").asText()
+                    : golden.path("messages").get(golden.path("messages").size() - 1).path("content").asText();
+            String[] code = GoldenRerun.lastCodeBlock(answer).orElseThrow(
+                    () -> new AssertionError("no code block in the golden answer of " + taskId));
+            assertThat(code[0]).as("language of the golden answer of %s", taskId).isIn("python", "python3", "py");
+            List<GoldenRerun.Failure> failures = GoldenRerun.run(code[1],
+                    task.path("reward_model").path("ground_truth").asText(), pipeline.dir().resolve("rerun").resolve(taskId));
+            assertThat(failures).as("tests of task %s failed by its golden code", taskId).isEmpty();
+        }
+    }
+
+    @Test
+    void oneTraceFollowsEachTaskFromTheTasksTopicToItsExport() {
+        Map<String, String> traceOfTask = new HashMap<>();
+        List<ConsumerRecord<String, byte[]>> exports;
+        try (TopicReader reader = new TopicReader(pipeline.bootstrapServers())) {
+            for (ConsumerRecord<String, byte[]> task : reader.readAll(pipeline.topics().of(Topic.TASKS))) {
+                traceOfTask.put(parse(task).path("id").asText(), traceId(task));
+            }
+            exports = reader.readAll(pipeline.topics().of(Topic.EXPORT_RL));
+        }
+        assertThat(exports).isNotEmpty();
+        for (ConsumerRecord<String, byte[]> export : exports) {
+            String taskId = parse(export).path("extra_info").path("task_id").asText();
+            assertThat(traceOfTask.get(taskId)).as("trace id of task %s on the tasks topic", taskId).isNotNull();
+            assertThat(traceId(export)).as("trace id of the export of task %s", taskId).isEqualTo(traceOfTask.get(taskId));
+        }
+    }
+
+    private static String traceId(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader("traceparent");
+        if (header == null) {
+            return null;
+        }
+        String[] parts = new String(header.value(), StandardCharsets.UTF_8).split("-");
+        return parts.length == 4 ? parts[1] : null;
+    }
+
+    private static JsonNode parse(ConsumerRecord<String, byte[]> record) {
+        try {
+            return CODEC.parse(record.value());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON on " + record.topic() + ": " + e.getMessage(), e);
+        }
+    }
+}
