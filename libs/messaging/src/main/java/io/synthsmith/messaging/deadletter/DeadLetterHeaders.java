@@ -20,8 +20,9 @@ public final class DeadLetterHeaders {
     /** When it gave up, ISO 8601. */
     public static final String FAILED_AT = "synthsmith-failed-at";
     /**
-     * Set when the value was larger than the service reads ({@code TOO_LARGE}): its length in bytes. The dead letter
-     * then keeps only the first 64 KiB of it, so that it can be written at all.
+     * Set when the value was too large for the dead-letter topic (a {@code TOO_LARGE} record over the dead-letter
+     * producer's {@code max.request.size}, 17 MiB): its length in bytes. The dead letter then keeps only its first
+     * 64 KiB, so that it can be written at all.
      */
     public static final String ORIGINAL_BYTES = "synthsmith-original-bytes";
 

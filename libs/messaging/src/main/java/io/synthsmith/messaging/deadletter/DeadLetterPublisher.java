@@ -6,7 +6,6 @@ import io.synthsmith.messaging.outbound.ConfirmedSend;
 import io.synthsmith.messaging.tracing.MessageTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import io.synthsmith.messaging.inbound.InboundConfig;
 import java.time.Clock;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,14 +30,18 @@ public class DeadLetterPublisher {
     private final Clock clock;
     private final int maxValueBytes;
 
-    /** How much of a value over {@code synthsmith.messaging.max-inbound-bytes} a dead letter keeps. */
+    /** How much a dead letter keeps of a value too large for the dead-letter producer's request size. */
     static final int TRUNCATED_BYTES = 64 * 1024;
+
+    /** Room left in a request for the key, the headers and the record's framing. */
+    static final int HEADROOM_BYTES = 512 * 1024;
 
     public DeadLetterPublisher(@Channel("dead-letters") Emitter<byte[]> emitter,
             @ConfigProperty(name = "quarkus.application.name") String service, MessageTracing tracing,
-            InboundConfig config) {
+            @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.max.request.size", defaultValue = "17825792")
+            int maxRequestBytes) {
         this.emitter = emitter;
-        this.maxValueBytes = config.maxInboundBytes();
+        this.maxValueBytes = maxRequestBytes - HEADROOM_BYTES;
         this.service = service;
         this.tracing = tracing;
         this.clock = Clock.systemUTC();
@@ -63,8 +66,8 @@ public class DeadLetterPublisher {
                 .build();
         byte[] original = letter.value() == null ? new byte[0] : letter.value();
         if (original.length > maxValueBytes) {
-            // Larger than a service reads (TOO_LARGE): the copy could not be written at all, and could never be
-            // replayed as it is. Keep its head, and say so.
+            // Larger than the dead-letter producer may send (only a TOO_LARGE record, over what a service reads, can
+            // be): a full copy could not be written at all, and could never be replayed as it is. Keep its head.
             header(headers, DeadLetterHeaders.ORIGINAL_BYTES, Integer.toString(original.length));
         }
         byte[] value = original.length > maxValueBytes ? java.util.Arrays.copyOf(original, TRUNCATED_BYTES) : original;
