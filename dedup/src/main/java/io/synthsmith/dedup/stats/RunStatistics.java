@@ -79,9 +79,31 @@ public final class RunStatistics {
     }
 
     private void define(String name) {
-        if (!defined.contains(name)) {
-            counters.defineCounter(name, PERSISTENT);
-            defined.add(name);
+        if (defined.contains(name)) {
+            return;
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                counters.defineCounter(name, PERSISTENT);
+                break;
+            } catch (RuntimeException e) {
+                // The server persists counter definitions by renaming a temporary file, and two definitions at once
+                // can collide there (ISPN029525 "Cannot rename file ... counters.xml"); the counter may be defined
+                // anyway. Seen when replicas start deciding a new run at the same moment.
+                if (counters.isDefined(name)) {
+                    break;
+                }
+                if (attempt >= 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+        defined.add(name);
     }
 }
