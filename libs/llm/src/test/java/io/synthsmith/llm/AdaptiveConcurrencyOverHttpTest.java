@@ -22,8 +22,10 @@ class AdaptiveConcurrencyOverHttpTest {
 
     @Test
     void aBurstOf429sHalvesTheLimitOnceAndSuccessesBringItBackToTheCap() {
+        // The 429s answer after 1.5 s, so that all eight requests are sent before the first one comes back, also on
+        // a loaded machine: a 429 of a request sent after the limit was halved halves it again, by design.
         List<ScriptedResponse> replies = new ArrayList<>(Collections.nCopies(8,
-                ScriptedResponse.rateLimited(Duration.ofSeconds(1))));
+                ScriptedResponse.slow(Duration.ofMillis(1500), ScriptedResponse.rateLimited(Duration.ofSeconds(1)))));
         replies.add(completion("ok"));
         try (var endpoint = ScriptedEndpoint.start(Script.of(new ScriptRule(null, null, replies, null)),
                 settings -> settings.maxConcurrency(8))) {
