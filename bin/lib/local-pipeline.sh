@@ -260,7 +260,7 @@ snapshot_metrics() {
   mkdir -p "$1"
   for service in "${SERVICES[@]}"; do
     curl -sf "http://localhost:${SERVICE_PORT[$service]}/q/metrics" 2>/dev/null \
-      | grep -E '^synthsmith_(inbound_records|outbound_records|rejections|task_evolver_seeds|exporter_tasks|exporter_records)_total\{' \
+      | grep -E '^synthsmith_((inbound_records|outbound_records|rejections|task_evolver_seeds|exporter_tasks|exporter_records)_total|inbound_in_flight)\{' \
       | sed 's/ # {.*$//' >"$1/$service" || true
   done
 }
@@ -324,7 +324,7 @@ cmd_run() {
   local start=$SECONDS last_change=$SECONDS signature="" previous="" taken=0 settled=false outcome=timeout
   local next_progress=$((SECONDS + 30)) progress_args=()
   [[ -t 1 ]] && progress_args=(--terminal)
-  local requests_out requests_in tasks solver_in solved verifier_in verified dedup_in accepted exporter_in
+  local requests_out requests_in tasks solver_in solved verifier_in verified dedup_in accepted exporter_in in_flight
   while :; do
     sleep 2
     snapshot_metrics "$RUN_NOW"
@@ -341,15 +341,19 @@ cmd_run() {
     dedup_in=$(delta dedup synthsmith_inbound_records_total "$(topic_label verified)")
     accepted=$(delta dedup synthsmith_outbound_records_total "$(topic_label accepted)")
     exporter_in=$(delta exporter synthsmith_inbound_records_total "$(topic_label accepted)")
+    in_flight=0
+    for service in "${SERVICES[@]}"; do
+      in_flight=$(( in_flight + $(metric "$RUN_NOW" "$service" synthsmith_inbound_in_flight) ))
+    done
     settled=false
     if (( taken >= expected && requests_in >= requests_out && solver_in >= tasks && verifier_in >= solved
           && dedup_in >= verified && exporter_in >= accepted )); then
       settled=true
     fi
-    # Settled and nothing moved for a few seconds: done. Nothing moved for quiet_for seconds after the evolver took
-    # every seed: the pipeline is quiet, though some work is unaccounted for.
-    if $settled && (( SECONDS - last_change >= 6 )); then outcome=settled; break; fi
-    if (( taken >= expected && SECONDS - last_change >= quiet_for )); then outcome=quiet; break; fi
+    # Settled and nothing moved for a few seconds: done. No record in flight in any service and nothing moved for
+    # quiet_for seconds after the evolver took every seed: the pipeline is quiet, though some work is unaccounted for.
+    if $settled && (( in_flight == 0 && SECONDS - last_change >= 6 )); then outcome=settled; break; fi
+    if (( taken >= expected && in_flight == 0 && SECONDS - last_change >= quiet_for )); then outcome=quiet; break; fi
     (( SECONDS - start >= timeout )) && break
     if (( SECONDS >= next_progress )); then
       echo "synthsmith: ... $((SECONDS - start))s: $(pipeline_status --progress "${progress_args[@]}")"
@@ -370,6 +374,17 @@ cmd_run() {
     snapshot_metrics "$RUN_NOW"
   fi
   run_summary "$expected" "$datasets"
+  # The files as a training job would use them: each golden solution run again against its row's tests.
+  local checked=ok run_id
+  if (( accepted > 0 )); then
+    echo "synthsmith: checking the dataset files: each golden solution runs again in a sandbox against its row's tests"
+    for run_id in $(run_ids "$file" "${run_args[1]:-}"); do
+      local status=0
+      (cmd_e2e_run io.synthsmith.e2e.reconcile.DatasetCheck --datasets "$datasets" --run "$run_id") || status=$?
+      (( status == 1 )) && checked=failed
+      (( status > 2 )) && checked=failed
+    done
+  fi
   case "$outcome" in
     settled) echo "synthsmith: every seed is accounted for (exported, rejected or dead-lettered)" ;;
     quiet) echo "synthsmith: the pipeline went quiet for ${quiet_for}s with work unaccounted for (see the counts above and $STATE_DIR/logs)" >&2 ;;
@@ -377,7 +392,17 @@ cmd_run() {
   esac
   echo "synthsmith: logs under $STATE_DIR/logs; dead letters on the ${TOPIC_PREFIX}<topic>.dlq topics"
   if ! $keep; then cmd_down; fi
-  [[ $outcome == settled ]]
+  [[ $checked == ok ]] || echo "synthsmith: a golden solution failed its own tests when run again (see the check lines above)" >&2
+  [[ $outcome == settled && $checked == ok ]]
+}
+
+# run_ids FILE [RUN]: the run ids the seeds of FILE belong to (RUN when given), one per line.
+run_ids() {
+  if [[ -n "${2:-}" ]]; then
+    echo "$2"
+  else
+    sed -n 's/.*"runId"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$1" | sort -u
+  fi
 }
 
 # run_summary EXPECTED DATASETS: what the run made, stage by stage, from the counters' growth since the baseline.

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.synthsmith.e2e.harness.Pipeline;
 import io.synthsmith.e2e.harness.Quiescence;
 import io.synthsmith.e2e.harness.SeedFeed;
+import io.synthsmith.e2e.reconcile.DatasetCheck;
 import io.synthsmith.e2e.reconcile.GoldenRerun;
 import io.synthsmith.e2e.reconcile.Reconciler;
 import io.synthsmith.e2e.reconcile.Reconciliation;
@@ -127,6 +128,14 @@ class PipelineEndToEndIT {
                     task.path("reward_model").path("ground_truth").asText(), pipeline.dir().resolve("rerun").resolve(taskId));
             assertThat(failures).as("tests of task %s failed by its golden code", taskId).isEmpty();
         }
+    }
+
+    @Test
+    void theDatasetFilesPassTheirOwnTestsAsTheLaunchersCheckReadsThem() {
+        DatasetCheck.RunCheck check = new DatasetCheck(pipeline.datasets(), pipeline.dir().resolve("check")).check(RUN);
+        assertThat(check.outcomes()).as("tasks in the RL files of run %s", RUN).isNotEmpty();
+        assertThat(check.outcomes()).allSatisfy(outcome -> assertThat(outcome)
+                .as("task %s, re-run from the files", outcome.taskId()).isInstanceOf(DatasetCheck.Outcome.Passed.class));
     }
 
     @Test

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -73,6 +76,7 @@ public final class BurstRun {
             line.put("windowMinutes", window.toMinutes());
             line.put("idleRssMib", idle);
             line.put("peakRssMib", peaks);
+            line.put("inFlightPeak", inFlightPeaks(pipeline));
             line.put("rssEvery30sMib", curve);
             line.put("lagAtStart", lagAtStart);
             line.put("lagAtEnd", broker.lagByGroup());
@@ -82,6 +86,24 @@ public final class BurstRun {
             System.out.println(new ObjectMapper().writeValueAsString(line));
         }
         System.exit(0);
+    }
+
+    /** The most records each service held at once per input topic (its {@code synthsmith_inbound_in_flight_peak}). */
+    private static Map<String, Map<String, Long>> inFlightPeaks(Pipeline pipeline) {
+        Pattern sample = Pattern.compile(
+                "^synthsmith_inbound_in_flight_peak\\{topic=\"([^\"]*)\"\\}\\s+(\\S+)", Pattern.MULTILINE);
+        Map<String, Map<String, Long>> peaks = new LinkedHashMap<>();
+        for (ServiceProcess service : pipeline.services()) {
+            Map<String, Long> byTopic = new TreeMap<>();
+            service.get("/q/metrics").filter(response -> response.statusCode() == 200).ifPresent(response -> {
+                Matcher matcher = sample.matcher(response.body());
+                while (matcher.find()) {
+                    byTopic.put(matcher.group(1), Math.round(Double.parseDouble(matcher.group(2))));
+                }
+            });
+            peaks.put(service.name(), byTopic);
+        }
+        return peaks;
     }
 
     private static Map<String, Long> rss(Pipeline pipeline) {

@@ -70,7 +70,8 @@ public final class ChaosRun {
     }
 
     /** The outcome: the reconciliation plus what was done to the pipeline and what it cost. */
-    public record Report(Reconciliation reconciliation, boolean quiet, int kills, Map<String, Integer> killsByService,
+    public record Report(Reconciliation reconciliation, Map<String, Integer> repeats, boolean quiet, int kills,
+            Map<String, Integer> killsByService,
             int restarts, Map<String, Integer> supervisorRestarts, Map<String, Object> terminate, Map<String, Long> peakRssMib, Map<String, Long> llmErrors,
             long llmRequests, double seconds) {
 
@@ -84,6 +85,7 @@ public final class ChaosRun {
             line.put("exported", r.exported());
             line.put("rejected", r.rejected());
             line.put("dlq", r.dlq());
+            line.put("repeats", repeats);
             line.put("lost", r.lost());
             line.put("duplicates", r.duplicates());
             line.put("conflicting", r.conflicting());
@@ -130,7 +132,9 @@ public final class ChaosRun {
                 .withEnvironment(options.environment());
         CounterTally llmErrors = new CounterTally("synthsmith_llm_errors_total", "kind");
         try (Pipeline pipeline = Pipeline.start(settings)) {
-            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            // A daemon thread, so that a run that fails still ends its JVM.
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                    .name("chaos-sampler").daemon(true).factory());
             sampler.scheduleWithFixedDelay(() -> {
                 pipeline.sampleMemory();
                 for (String stage : List.of("task-evolver", "solver")) {
@@ -210,7 +214,7 @@ public final class ChaosRun {
                 peaks.put(service.name(), service.peakRssMib());
             }
             int kills = killsByService.values().stream().mapToInt(Integer::intValue).sum();
-            return new Report(reconciliation, quiet, kills, killsByService, restarts, pipeline.supervisorRestarts(),
+            return new Report(reconciliation, reconciler.repeats(), quiet, kills, killsByService, restarts, pipeline.supervisorRestarts(),
                     terminate, peaks,
                     llmErrors.totals(), pipeline.llm().chatRequestCount(),
                     Duration.between(started, Instant.now()).toMillis() / 1000.0);

@@ -149,6 +149,33 @@ public final class Reconciler {
                 conflicting.size());
     }
 
+    /**
+     * Records written more than once per topic between the stages ({@code records - distinct ids}, only topics with
+     * repeats): the cost of at-least-once delivery after crashes, which ids make harmless. Read on demand, once a
+     * run has ended, since it reads the larger topics too.
+     */
+    public Map<String, Integer> repeats() {
+        Map<String, Integer> repeats = new TreeMap<>();
+        try (TopicReader reader = new TopicReader(bootstrapServers)) {
+            for (Topic topic : List.of(Topic.GENERATION_REQUESTS, Topic.TASKS, Topic.SOLVED, Topic.VERIFIED,
+                    Topic.ACCEPTED, Topic.REJECTED)) {
+                int records = 0;
+                Set<String> distinct = new HashSet<>();
+                for (ConsumerRecord<String, byte[]> record : reader.readAll(topics.of(topic))) {
+                    JsonNode node = json(record);
+                    if (node != null && inRuns(node)) {
+                        records++;
+                        distinct.add(node.path("id").asText());
+                    }
+                }
+                if (records > distinct.size()) {
+                    repeats.put(topic.baseName(), records - distinct.size());
+                }
+            }
+        }
+        return repeats;
+    }
+
     private boolean inRuns(JsonNode node) {
         return runs.isEmpty() || runs.contains(node.path("runId").asText());
     }

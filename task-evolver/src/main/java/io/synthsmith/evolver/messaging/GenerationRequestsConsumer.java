@@ -35,7 +35,8 @@ public class GenerationRequestsConsumer {
     @Incoming("generation-requests")
     @RunOnVirtualThread
     public void consume(ConsumerRecord<String, byte[]> record) {
-        inFlight.run(() -> gate.admit(MessageType.GENERATION_REQUEST, record, this::admitted));
+        gate.admit(MessageType.GENERATION_REQUEST, record,
+                (GenerationRequest request) -> inFlight.run(() -> admitted(request)));
     }
 
     private void admitted(GenerationRequest request) {

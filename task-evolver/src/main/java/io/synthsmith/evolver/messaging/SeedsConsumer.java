@@ -45,7 +45,7 @@ public class SeedsConsumer {
     @Incoming("seeds")
     @RunOnVirtualThread
     public void consume(ConsumerRecord<String, byte[]> record) {
-        inFlight.run(() -> gate.admit(MessageType.SEED, record, this::admitted));
+        gate.admit(MessageType.SEED, record, (Seed seed) -> inFlight.run(() -> admitted(seed)));
     }
 
     private void admitted(Seed seed) {

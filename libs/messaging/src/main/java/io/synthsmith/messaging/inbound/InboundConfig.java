@@ -22,4 +22,15 @@ public interface InboundConfig {
      */
     @WithDefault("PT5M")
     java.time.Duration transientRetryTimeout();
+
+    /**
+     * How the consumers of the input topics share partitions (env
+     * {@code SYNTHSMITH_MESSAGING_PARTITION_ASSIGNMENT_STRATEGY}), applied to each input channel's
+     * {@code partition.assignment.strategy}. Default: Kafka's CooperativeStickyAssignor, so that a rebalance (a
+     * replica or a channel joining, a broker restart) moves only the partitions that change owner. With the eager
+     * default every partition is revoked and read again from its last commit while its records are still being
+     * processed: the chaos runs saw tasks generated up to five times. Its value is set in this library's
+     * microprofile-config.properties, where the channels' settings can read it.
+     */
+    String partitionAssignmentStrategy();
 }

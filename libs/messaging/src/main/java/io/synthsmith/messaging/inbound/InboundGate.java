@@ -1,7 +1,9 @@
 package io.synthsmith.messaging.inbound;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.synthsmith.messages.Envelope;
 import io.synthsmith.messages.codec.ContractViolation;
 import io.synthsmith.messages.codec.MessageCodec;
@@ -12,8 +14,14 @@ import io.synthsmith.messaging.deadletter.DeadLetterPublisher;
 import io.synthsmith.messaging.tracing.MessageTracing;
 import io.synthsmith.messaging.tracing.ProcessingSpan;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -37,6 +45,10 @@ public class InboundGate {
     private final MessageTracing tracing;
     private final int maxInboundBytes;
     private final Duration transientRetryTimeout;
+    private final Map<String, InFlight> inFlightByTopic = new ConcurrentHashMap<>();
+    /** Records being processed now, by topic and message id. */
+    private final Map<String, CompletableFuture<Void>> processing = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     public InboundGate(MessageCodec codec, DeadLetterPublisher deadLetters, MeterRegistry registry,
             MessageTracing tracing, InboundConfig config) {
@@ -54,6 +66,8 @@ public class InboundGate {
      */
     public <T extends Envelope> Admission admit(MessageType type, ConsumerRecord<String, byte[]> record,
             Consumer<T> stage) {
+        InFlight inFlight = inFlight(record.topic());
+        inFlight.enter();
         try (ProcessingSpan span = tracing.process(record)) {
             try {
                 return admit(type, record, stage, span);
@@ -62,6 +76,49 @@ public class InboundGate {
                 span.failed(failure);
                 throw failure;
             }
+        } finally {
+            inFlight.leave();
+        }
+    }
+
+    /** From here on, work that fails was cut short by the shutdown: it is handed back, never dead-lettered. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    private InFlight inFlight(String topic) {
+        return inFlightByTopic.computeIfAbsent(topic, name -> {
+            InFlight gauges = new InFlight();
+            Gauge.builder("synthsmith.inbound.in.flight", gauges, InFlight::now)
+                    .description("Records of an input topic handed to the service and not yet done with")
+                    .tag("topic", name).register(registry);
+            Gauge.builder("synthsmith.inbound.in.flight.peak", gauges, InFlight::peak)
+                    .description("The most records of an input topic in flight at once since the service started")
+                    .tag("topic", name).register(registry);
+            return gauges;
+        });
+    }
+
+    /** Records of one topic in flight now, and the most there have been at once. */
+    private static final class InFlight {
+
+        private final AtomicInteger now = new AtomicInteger();
+        private final AtomicInteger peak = new AtomicInteger();
+
+        void enter() {
+            peak.accumulateAndGet(now.incrementAndGet(), Math::max);
+        }
+
+        void leave() {
+            now.decrementAndGet();
+        }
+
+        double now() {
+            return now.get();
+        }
+
+        double peak() {
+            return peak.get();
         }
     }
 
@@ -74,6 +131,42 @@ public class InboundGate {
             return deadLetter(record, span, violation.kind().name(), violation.field(), violation.getMessage());
         }
         span.identify(message);
+        String key = record.topic() + "/" + message.id();
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        for (CompletableFuture<Void> earlier = processing.putIfAbsent(key, mine); earlier != null;
+                earlier = processing.putIfAbsent(key, mine)) {
+            // A copy of a record this service is working on right now, redelivered by a rebalance: the work is done
+            // once, and this copy is done with when the first is. Ids are deterministic, so it is the same work.
+            try {
+                earlier.join();
+                Counter.builder("synthsmith.inbound.joined")
+                        .description("Records that arrived again while a copy was being processed, joined to it")
+                        .tag("topic", record.topic())
+                        .register(registry)
+                        .increment();
+                count(record.topic(), "processed", "none");
+                return new Admission.Processed(message.id());
+            } catch (CancellationException handedBack) {
+                // The first copy was handed back, not done: this copy does the work.
+            }
+        }
+        boolean done = false;
+        try {
+            Admission admission = process(type, record, stage, span, message);
+            done = true;
+            return admission;
+        } finally {
+            processing.remove(key, mine);
+            if (done) {
+                mine.complete(null);
+            } else {
+                mine.cancel(false);
+            }
+        }
+    }
+
+    private <T extends Envelope> Admission process(MessageType type, ConsumerRecord<String, byte[]> record,
+            Consumer<T> stage, ProcessingSpan span, T message) {
         Instant giveUpAt = null;
         long backoffMillis = 500;
         while (true) {
@@ -82,6 +175,15 @@ public class InboundGate {
                 count(record.topic(), "processed", "none");
                 return new Admission.Processed(message.id());
             } catch (RuntimeException failure) {
+                if (stopping || Thread.currentThread().isInterrupted() || TransientFailures.isInterruption(failure)) {
+                    // The record is not at fault: its work was cut short. It stays uncommitted, so the next owner of
+                    // its partition reads it again; a dead letter here would take a good record out of the pipeline.
+                    span.failed(failure);
+                    throw new IllegalStateException("processing " + message.id() + " from " + record.topic() + "-"
+                            + record.partition() + "@" + record.offset() + " was cut short" + (stopping
+                            ? " by the service stopping" : " by an interruption") + "; it is handed back, not"
+                            + " dead-lettered", failure);
+                }
                 if (!TransientFailures.isTransient(failure)) {
                     LOG.errorf(failure, "processing %s %s from %s-%d@%d failed", type.schemaId(), message.id(),
                             record.topic(), record.partition(), record.offset());

@@ -1,8 +1,10 @@
 package io.synthsmith.messaging.inbound;
 
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.util.HashSet;
 import java.util.Set;
@@ -45,6 +47,21 @@ public final class TransientFailures {
             if (cause.getClass().getName().equals("org.infinispan.client.hotrod.exceptions.HotRodClientException")
                     && cause.getMessage() != null
                     && INFINISPAN_STARTING.stream().anyMatch(cause.getMessage()::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code failure}, or anything in its cause chain, is a thread interruption: work cut short, as a
+     * shutdown does to what is still running after the consumer's closing timeout. Such a record is not at fault.
+     */
+    public static boolean isInterruption(Throwable failure) {
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof InterruptedException || cause instanceof ClosedByInterruptException
+                    || (cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException))) {
                 return true;
             }
         }

@@ -38,4 +38,17 @@ class TransientFailuresTest {
                 .isFalse();
         assertThat(TransientFailures.isTransient(new NullPointerException())).isFalse();
     }
+
+    @Test
+    void workCutShortByAnInterruptionIsAnInterruptionAndATimeoutIsNot() {
+        // As the verifier met it when it was stopped with a task waiting for a sandbox slot.
+        RuntimeException cutShort = new IllegalStateException("a sandboxed run failed", new IllegalStateException(
+                "interrupted while waiting for a sandbox slot", new InterruptedException()));
+        assertThat(TransientFailures.isInterruption(cutShort)).isTrue();
+        assertThat(TransientFailures.isInterruption(new UncheckedIOException(
+                new java.nio.channels.ClosedByInterruptException()))).isTrue();
+        assertThat(TransientFailures.isInterruption(new RuntimeException(new SocketTimeoutException("read timed out"))))
+                .isFalse();
+        assertThat(TransientFailures.isInterruption(new IllegalArgumentException("statement is blank"))).isFalse();
+    }
 }
