@@ -5,6 +5,7 @@ import io.synthsmith.evolver.evolution.FeatureEvolution;
 import io.synthsmith.evolver.evolution.FeatureExtraction;
 import io.synthsmith.evolver.features.FeatureNames;
 import io.synthsmith.evolver.features.FeatureTreeReader;
+import io.synthsmith.evolver.generation.AnsweredRequests;
 import io.synthsmith.evolver.generation.TaskGeneration;
 import io.synthsmith.evolver.llm.LlmConversation;
 import io.synthsmith.evolver.prompts.PromptBook;
@@ -78,6 +79,13 @@ public class EvolverBeans {
     @Singleton
     RunConfigStore runs(RemoteCacheManager manager, EvolverConfig config, MessageCodec codec) {
         return new RunConfigStore(manager, config.runs().cacheName(), config.runs().cacheConfiguration(), codec);
+    }
+
+    @Produces
+    @Singleton
+    AnsweredRequests answeredRequests(RemoteCacheManager manager, EvolverConfig config, Clock clock) {
+        return new AnsweredRequests(manager, config.answered().cacheName(), config.answered().cacheConfiguration(),
+                clock);
     }
 
     @Produces

@@ -50,6 +50,9 @@ public interface EvolverConfig {
     /** Run configurations in Infinispan. */
     Runs runs();
 
+    /** Generation requests whose task or rejection is written, in Infinispan. */
+    Answered answered();
+
     /** Seeds. */
     interface Seeds {
 
@@ -188,6 +191,22 @@ public interface EvolverConfig {
         /** Infinispan configuration of the runs cache; {@code {name}} is replaced by its name. */
         @WithDefault("<local-cache name=\"{name}\"><encoding media-type=\"application/x-protostream\"/>"
                 + "<persistence><file-store/></persistence></local-cache>")
+        String cacheConfiguration();
+    }
+
+    /** Answered generation requests: a request delivered again is not generated again. */
+    interface Answered {
+
+        /** Name of the Infinispan cache of answered requests. */
+        @WithDefault("synthsmith-answered-requests")
+        String cacheName();
+
+        /**
+         * Infinispan configuration of that cache; {@code {name}} is replaced by its name. Entries live 7 days (far
+         * longer than any redelivery takes) and survive a server restart.
+         */
+        @WithDefault("<local-cache name=\"{name}\"><encoding media-type=\"application/x-protostream\"/>"
+                + "<expiration lifespan=\"604800000\"/><persistence><file-store/></persistence></local-cache>")
         String cacheConfiguration();
     }
 }

@@ -29,8 +29,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,12 +114,14 @@ class EvolverPipelineTest {
                 "algorithms / graph / bidirectional search", "algorithms / graph / breadth-first search / multi-source bfs")
                 .doesNotContain("list comprehension", "python", "quick sort");
 
-        // Redelivery: the same seed again yields the same requests, hence the same task ids, and is not merged twice.
+        // Redelivery: the same seed again yields the same requests, which are answered already: no LLM call, no
+        // second copy of a task; and the seed is not merged twice.
+        int callsBefore = llm.chatRequests().size();
         probe.produce(topics.of(Topic.SEEDS), "it-code-1", codeSeed("it-main", "it-code-1"));
-        List<Task> again = tasksOf("it-main", 18);
-        assertThat(again).hasSize(18);
-        assertThat(again.stream().map(Task::id).collect(Collectors.toSet()))
-                .isEqualTo(tasks.stream().map(Task::id).collect(Collectors.toSet()));
+        awaitRedeliveredRequests(6);
+        assertThat(probe.await(topics.of(Topic.TASKS), r -> new String(r.value(), StandardCharsets.UTF_8)
+                .contains("\"runId\":\"it-main\""), 13, Duration.ofSeconds(5))).hasSize(12);
+        assertThat(llm.chatRequests()).hasSize(callsBefore);
         JsonPath after = given().get("/features?runId=it-main&top=100").then().statusCode(200).extract().jsonPath();
         assertThat(after.getList("topFeatures", Map.class)).anySatisfy(m -> {
             assertThat(m.get("path")).isEqualTo("data structures / queue");
@@ -130,7 +135,19 @@ class EvolverPipelineTest {
         assertThat(given().contentType(ContentType.JSON).body("{\"count\": 2, \"batch\": \"more-1\"}")
                 .post("/runs/it-main/generate").then().statusCode(202).extract().jsonPath().getList("taskIds"))
                 .isEqualTo(taskIds);
-        assertThat(tasksOf("it-main", 22).stream().map(Task::id)).containsAll(taskIds);
+        assertThat(tasksOf("it-main", 14).stream().map(Task::id)).containsAll(taskIds);
+        awaitRedeliveredRequests(8);
+    }
+
+    /** Waits until the evolver has counted {@code count} generation requests delivered again after their answer. */
+    private static void awaitRedeliveredRequests(int count) {
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            Matcher sample = Pattern.compile("^synthsmith_task_evolver_requests_redelivered_total(?:\\{[^}]*\\})? (\\S+)",
+                    Pattern.MULTILINE).matcher(metrics);
+            assertThat(sample.find()).as("synthsmith_task_evolver_requests_redelivered_total in /q/metrics").isTrue();
+            assertThat(Double.parseDouble(sample.group(1))).isEqualTo(count);
+        });
     }
 
     @Test
