@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,68 +49,58 @@ public final class Reconciler {
         this.runs = Set.copyOf(runs);
     }
 
-    /** Reads the topics and files now. */
+    /** Reads the topics and files now, a record at a time: only ids are kept. */
     public Reconciliation reconcile() {
-        Map<Topic, List<JsonNode>> read = new HashMap<>();
+        Set<String> seeds = new LinkedHashSet<>();
+        Map<String, String> requestSeed = new HashMap<>();
+        Map<String, String> taskRequest = new HashMap<>();
+        Set<String> rejectedIds = new HashSet<>();
+        Map<String, Set<String>> rejectedByReason = new TreeMap<>();
+        Map<String, Integer> rlPerTask = new HashMap<>();
+        Map<String, Integer> sftPerId = new HashMap<>();
+        Set<String> sftTasks = new HashSet<>();
+        int[] exportRecords = {0, 0};
         Map<String, Integer> deadLetters = new TreeMap<>();
         Set<String> deadLetteredIds = new HashSet<>();
         try (TopicReader reader = new TopicReader(bootstrapServers)) {
-            for (Topic topic : List.of(Topic.SEEDS, Topic.GENERATION_REQUESTS, Topic.TASKS, Topic.REJECTED,
-                    Topic.EXPORT_SFT, Topic.EXPORT_RL)) {
-                read.put(topic, reader.readAll(topics.of(topic)).stream().map(Reconciler::json)
-                        .filter(node -> node != null && inRuns(node)).toList());
-            }
+            each(reader, Topic.SEEDS, seed -> seeds.add(seed.path("id").asText()));
+            each(reader, Topic.GENERATION_REQUESTS,
+                    request -> requestSeed.put(request.path("id").asText(), request.path("seedId").asText(null)));
+            each(reader, Topic.TASKS, task -> taskRequest.put(task.path("id").asText(), task.path("requestId").asText(null)));
+            each(reader, Topic.REJECTED, rejection -> {
+                rejectedIds.addAll(idsOf(rejection));
+                String subject = rejection.path("subjectId").asText(rejection.path("id").asText());
+                rejectedByReason.computeIfAbsent(rejection.path("stage").asText() + "/"
+                        + rejection.path("reason").asText(), reason -> new HashSet<>()).add(subject);
+            });
+            each(reader, Topic.EXPORT_SFT, sft -> {
+                exportRecords[0]++;
+                sftPerId.merge(sft.path("id").asText(), 1, Integer::sum);
+                sftTasks.add(sft.path("taskId").asText());
+            });
+            each(reader, Topic.EXPORT_RL, rl -> {
+                exportRecords[1]++;
+                rlPerTask.merge(rl.path("extra_info").path("task_id").asText(), 1, Integer::sum);
+            });
             for (Topic topic : Topic.values()) {
                 if (!topic.hasDeadLetterTopic()) {
                     continue;
                 }
-                List<ConsumerRecord<String, byte[]>> letters = reader.readAll(topics.deadLetterOf(topic));
-                int counted = 0;
-                for (ConsumerRecord<String, byte[]> letter : letters) {
+                int[] counted = {0};
+                reader.forEach(topics.deadLetterOf(topic), letter -> {
                     JsonNode original = json(letter);
                     if (original != null && !inRuns(original)) {
-                        continue;
+                        return;
                     }
-                    counted++;
+                    counted[0]++;
                     if (original != null) {
                         deadLetteredIds.addAll(idsOf(original));
                     }
-                }
-                if (counted > 0) {
-                    deadLetters.put(topics.deadLetterOf(topic), counted);
+                });
+                if (counted[0] > 0) {
+                    deadLetters.put(topics.deadLetterOf(topic), counted[0]);
                 }
             }
-        }
-
-        Set<String> seeds = ids(read.get(Topic.SEEDS), node -> true);
-        Map<String, String> requestSeed = new HashMap<>();
-        for (JsonNode request : read.get(Topic.GENERATION_REQUESTS)) {
-            requestSeed.put(request.path("id").asText(), request.path("seedId").asText(null));
-        }
-        Map<String, String> taskRequest = new HashMap<>();
-        for (JsonNode task : read.get(Topic.TASKS)) {
-            taskRequest.put(task.path("id").asText(), task.path("requestId").asText(null));
-        }
-
-        Set<String> rejectedIds = new HashSet<>();
-        Map<String, Set<String>> rejectedByReason = new TreeMap<>();
-        for (JsonNode rejection : read.get(Topic.REJECTED)) {
-            Set<String> covered = idsOf(rejection);
-            rejectedIds.addAll(covered);
-            String subject = rejection.path("subjectId").asText(rejection.path("id").asText());
-            rejectedByReason.computeIfAbsent(rejection.path("stage").asText() + "/" + rejection.path("reason").asText(),
-                    reason -> new HashSet<>()).add(subject);
-        }
-
-        Map<String, Integer> rlPerTask = new HashMap<>();
-        for (JsonNode rl : read.get(Topic.EXPORT_RL)) {
-            rlPerTask.merge(rl.path("extra_info").path("task_id").asText(), 1, Integer::sum);
-        }
-        Map<String, Integer> sftPerId = new HashMap<>();
-        Set<String> sftTasks = new HashSet<>();
-        for (JsonNode sft : read.get(Topic.EXPORT_SFT)) {
-            sftPerId.merge(sft.path("id").asText(), 1, Integer::sum);
-            sftTasks.add(sft.path("taskId").asText());
         }
         Set<String> exported = new HashSet<>(rlPerTask.keySet());
         exported.addAll(sftTasks);
@@ -142,7 +133,7 @@ public final class Reconciler {
         Map<String, Integer> rejected = new TreeMap<>();
         rejectedByReason.forEach((reason, subjects) -> rejected.put(reason, subjects.size()));
         return new Reconciliation(seeds.size(), requestSeed.size(), taskRequest.size(), exported.size(),
-                read.get(Topic.EXPORT_SFT).size(), read.get(Topic.EXPORT_RL).size(), files.rows(), rejected,
+                exportRecords[0], exportRecords[1], files.rows(), rejected,
                 deadLetters, lost.size(), lost.stream().sorted().limit(20).toList(),
                 streamDuplicates.size() + files.duplicates().size(),
                 Stream.concat(streamDuplicates.keySet().stream(), files.duplicates().stream()).limit(20).toList(),
@@ -159,31 +150,32 @@ public final class Reconciler {
         try (TopicReader reader = new TopicReader(bootstrapServers)) {
             for (Topic topic : List.of(Topic.GENERATION_REQUESTS, Topic.TASKS, Topic.SOLVED, Topic.VERIFIED,
                     Topic.ACCEPTED, Topic.REJECTED)) {
-                int records = 0;
+                int[] records = {0};
                 Set<String> distinct = new HashSet<>();
-                for (ConsumerRecord<String, byte[]> record : reader.readAll(topics.of(topic))) {
-                    JsonNode node = json(record);
-                    if (node != null && inRuns(node)) {
-                        records++;
-                        distinct.add(node.path("id").asText());
-                    }
-                }
-                if (records > distinct.size()) {
-                    repeats.put(topic.baseName(), records - distinct.size());
+                each(reader, topic, node -> {
+                    records[0]++;
+                    distinct.add(node.path("id").asText());
+                });
+                if (records[0] > distinct.size()) {
+                    repeats.put(topic.baseName(), records[0] - distinct.size());
                 }
             }
         }
         return repeats;
     }
 
-    private boolean inRuns(JsonNode node) {
-        return runs.isEmpty() || runs.contains(node.path("runId").asText());
+    /** Hands each record of {@code topic} that belongs to the runs counted to {@code handler}, parsed. */
+    private void each(TopicReader reader, Topic topic, Consumer<JsonNode> handler) {
+        reader.forEach(topics.of(topic), record -> {
+            JsonNode node = json(record);
+            if (node != null && inRuns(node)) {
+                handler.accept(node);
+            }
+        });
     }
 
-    private static Set<String> ids(List<JsonNode> nodes, Predicate<JsonNode> filter) {
-        Set<String> ids = new LinkedHashSet<>();
-        nodes.stream().filter(filter).forEach(node -> ids.add(node.path("id").asText()));
-        return ids;
+    private boolean inRuns(JsonNode node) {
+        return runs.isEmpty() || runs.contains(node.path("runId").asText());
     }
 
     /** The ids a message speaks for: its own, its subject's, its parent's and every id on its lineage trail. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,21 +36,29 @@ public final class TopicReader implements AutoCloseable {
 
     /** Every committed record of {@code topic}, partition by partition in offset order. */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        forEach(topic, records::add);
+        return records;
+    }
+
+    /**
+     * Hands every committed record of {@code topic} to {@code action} as it is read, keeping none: for topics whose
+     * records are too large to hold all at once (the RL export carries every task's tests).
+     */
+    public void forEach(String topic, Consumer<ConsumerRecord<String, byte[]>> action) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         while (!reached(ends)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("could not read " + topic + " to its end within 5 minutes");
             }
-            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            consumer.poll(Duration.ofMillis(500)).forEach(action);
         }
         consumer.unsubscribe();
-        return records;
     }
 
     private boolean reached(Map<TopicPartition, Long> ends) {

@@ -13,6 +13,7 @@ import io.synthsmith.evolver.runs.RunConfigStore;
 import io.synthsmith.evolver.sampling.SamplingShape;
 import io.synthsmith.evolver.sampling.SubtreeSampler;
 import io.synthsmith.evolver.seeds.SeedIntake;
+import io.synthsmith.evolver.state.ServerCache;
 import io.synthsmith.evolver.tree.FeatureTreeStore;
 import io.synthsmith.llm.LlmClient;
 import io.synthsmith.llm.settings.LlmSettingsResolver;
@@ -78,14 +79,15 @@ public class EvolverBeans {
     @Produces
     @Singleton
     RunConfigStore runs(RemoteCacheManager manager, EvolverConfig config, MessageCodec codec) {
-        return new RunConfigStore(manager, config.runs().cacheName(), config.runs().cacheConfiguration(), codec);
+        return new RunConfigStore(new ServerCache(manager, config.runs().cacheName(), config.runs().cacheConfiguration()),
+                codec);
     }
 
     @Produces
     @Singleton
     AnsweredRequests answeredRequests(RemoteCacheManager manager, EvolverConfig config, Clock clock) {
-        return new AnsweredRequests(manager, config.answered().cacheName(), config.answered().cacheConfiguration(),
-                clock);
+        return new AnsweredRequests(new ServerCache(manager, config.answered().cacheName(),
+                config.answered().cacheConfiguration()), clock);
     }
 
     @Produces

@@ -1,9 +1,7 @@
 package io.synthsmith.evolver.generation;
 
+import io.synthsmith.evolver.state.ServerCache;
 import java.time.Clock;
-import org.infinispan.client.hotrod.RemoteCache;
-import org.infinispan.client.hotrod.RemoteCacheManager;
-import org.infinispan.commons.configuration.StringConfiguration;
 
 /**
  * Generation requests whose outcome (a task or a rejection) is already on its topic, in Infinispan, shared by every
@@ -15,40 +13,21 @@ import org.infinispan.commons.configuration.StringConfiguration;
  */
 public final class AnsweredRequests {
 
-    private final RemoteCacheManager manager;
-    private final String cacheName;
-    private final String cacheConfiguration;
+    private final ServerCache cache;
     private final Clock clock;
-    private volatile RemoteCache<String, String> cache;
 
-    public AnsweredRequests(RemoteCacheManager manager, String cacheName, String cacheConfiguration, Clock clock) {
-        this.manager = manager;
-        this.cacheName = cacheName;
-        this.cacheConfiguration = cacheConfiguration;
+    public AnsweredRequests(ServerCache cache, Clock clock) {
+        this.cache = cache;
         this.clock = clock;
     }
 
     /** Whether the outcome of {@code requestId} has been written. */
     public boolean answered(String requestId) {
-        return cache().containsKey(requestId);
+        return cache.get().containsKey(requestId);
     }
 
     /** Records that the outcome of {@code requestId}, message {@code outcomeId}, has been written. */
     public void markAnswered(String requestId, String outcomeId) {
-        cache().put(requestId, outcomeId + " " + clock.instant());
-    }
-
-    private RemoteCache<String, String> cache() {
-        RemoteCache<String, String> current = cache;
-        if (current == null) {
-            synchronized (this) {
-                if (cache == null) {
-                    cache = manager.administration().getOrCreateCache(cacheName,
-                            new StringConfiguration(cacheConfiguration.replace("{name}", cacheName)));
-                }
-                current = cache;
-            }
-        }
-        return current;
+        cache.get().put(requestId, outcomeId + " " + clock.instant());
     }
 }

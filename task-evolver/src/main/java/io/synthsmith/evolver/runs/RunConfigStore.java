@@ -1,14 +1,12 @@
 package io.synthsmith.evolver.runs;
 
+import io.synthsmith.evolver.state.ServerCache;
 import io.synthsmith.messages.RunConfig;
 import io.synthsmith.messages.codec.ContractViolation;
 import io.synthsmith.messages.codec.MessageCodec;
 import io.synthsmith.messages.codec.MessageType;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.infinispan.client.hotrod.RemoteCache;
-import org.infinispan.client.hotrod.RemoteCacheManager;
-import org.infinispan.commons.configuration.StringConfiguration;
 
 /**
  * Run configurations in Infinispan, keyed by run id, as JSON of {@code synthsmith.run/v1}. Every replica reads the
@@ -16,34 +14,29 @@ import org.infinispan.commons.configuration.StringConfiguration;
  */
 public final class RunConfigStore {
 
-    private final RemoteCacheManager manager;
-    private final String cacheName;
-    private final String cacheConfiguration;
+    private final ServerCache cache;
     private final MessageCodec codec;
-    private volatile RemoteCache<String, String> cache;
 
-    public RunConfigStore(RemoteCacheManager manager, String cacheName, String cacheConfiguration, MessageCodec codec) {
-        this.manager = manager;
-        this.cacheName = cacheName;
-        this.cacheConfiguration = cacheConfiguration;
+    public RunConfigStore(ServerCache cache, MessageCodec codec) {
+        this.cache = cache;
         this.codec = codec;
     }
 
     /** Stores a run's configuration as given (defaults are applied when it is read). */
     public void put(RunConfig run) {
-        cache().put(run.runId(), new String(codec.encode(run), StandardCharsets.UTF_8));
+        cache.get().put(run.runId(), new String(codec.encode(run), StandardCharsets.UTF_8));
     }
 
     /** The configuration stored for a run, as stored. */
     public Optional<RunConfig> stored(String runId) {
-        String json = cache().get(runId);
+        String json = cache.get().get(runId);
         if (json == null) {
             return Optional.empty();
         }
         try {
             return Optional.of(codec.decode(MessageType.RUN, json.getBytes(StandardCharsets.UTF_8)));
         } catch (ContractViolation e) {
-            throw new IllegalStateException("the stored configuration of run " + runId + " in cache " + cacheName
+            throw new IllegalStateException("the stored configuration of run " + runId + " in cache " + cache.name()
                     + " breaks synthsmith.run/v1: " + e.getMessage() + "; store it again with PUT /runs/" + runId, e);
         }
     }
@@ -51,19 +44,5 @@ public final class RunConfigStore {
     /** The configuration a run works under: the stored one with defaults filled in, or the defaults. */
     public RunConfig resolve(String runId) {
         return stored(runId).map(RunConfig::withDefaults).orElseGet(() -> RunConfig.defaults(runId));
-    }
-
-    private RemoteCache<String, String> cache() {
-        RemoteCache<String, String> current = cache;
-        if (current == null) {
-            synchronized (this) {
-                if (cache == null) {
-                    cache = manager.administration().getOrCreateCache(cacheName,
-                            new StringConfiguration(cacheConfiguration.replace("{name}", cacheName)));
-                }
-                current = cache;
-            }
-        }
-        return current;
     }
 }
