@@ -56,9 +56,12 @@ public final class FeatureTreeStore {
     private final Map<String, RemoteCache<String, String>> caches = new ConcurrentHashMap<>();
     private final Map<String, Cached> snapshots = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> sizes = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> loading = new ConcurrentHashMap<>();
     private final ReentrantLock[] stripes = new ReentrantLock[256];
+    private final Counter loads;
 
-    private record Cached(TreeSnapshot snapshot, Instant loadedAt) {
+    /** A copy of a tree, with when it was loaded and when (by {@link System#nanoTime()}) its read began. */
+    private record Cached(TreeSnapshot snapshot, Instant loadedAt, long readStartedNanos) {
     }
 
     /** The value of a node entry. */
@@ -79,6 +82,9 @@ public final class FeatureTreeStore {
         }
         this.conflicts = Counter.builder("synthsmith.task-evolver.tree.merge.conflicts")
                 .description("Merges retried because another writer changed the entry first")
+                .register(registry);
+        this.loads = Counter.builder("synthsmith.task-evolver.tree.loads")
+                .description("Feature trees read in full from Infinispan (one read serves every caller waiting for it)")
                 .register(registry);
     }
 
@@ -123,17 +129,57 @@ public final class FeatureTreeStore {
         }
     }
 
-    /** The tree as this replica last read it, read again when older than the configured age. */
+    /**
+     * The tree as this replica last read it, read again when older than the configured age. While one caller reads
+     * a stale tree again, the others go on with the copy they have: a burst of seeds must not turn into hundreds of
+     * full reads of the same cache at once (each one a scan of every node, edge and merge mark, which timed out
+     * under a 10 000-seed burst).
+     */
     public TreeSnapshot snapshot(String treeId) {
         Cached cached = snapshots.get(treeId);
         if (cached != null && cached.loadedAt().plus(snapshotMaxAge).isAfter(clock.instant())) {
             return cached.snapshot();
         }
-        return load(treeId);
+        if (cached == null) {
+            return load(treeId);
+        }
+        ReentrantLock lock = lockOf(treeId);
+        if (!lock.tryLock()) {
+            return cached.snapshot();
+        }
+        try {
+            return read(treeId);
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** The tree as it is now in Infinispan. */
+    /**
+     * The tree as it is now in Infinispan: a read that began after this call did. Callers that ask at once share
+     * one read: each waits for the read in progress, then uses the next one, or one that began after it asked.
+     */
     public TreeSnapshot load(String treeId) {
+        long asked = System.nanoTime();
+        ReentrantLock lock = lockOf(treeId);
+        lock.lock();
+        try {
+            Cached cached = snapshots.get(treeId);
+            if (cached != null && cached.readStartedNanos() - asked >= 0) {
+                return cached.snapshot();
+            }
+            return read(treeId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ReentrantLock lockOf(String treeId) {
+        return loading.computeIfAbsent(treeId, id -> new ReentrantLock());
+    }
+
+    private TreeSnapshot read(String treeId) {
+        long started = System.nanoTime();
+        loads.increment();
         Map<FeaturePath, FeatureNode> nodes = new HashMap<>();
         Map<FeaturePath, Map<FeaturePath, Long>> edges = new HashMap<>();
         try (CloseableIterator<Map.Entry<Object, Object>> entries = cache(treeId).retrieveEntries(null, 1000)) {
@@ -155,7 +201,7 @@ public final class FeatureTreeStore {
             }
         }
         TreeSnapshot snapshot = new TreeSnapshot(treeId, nodes, edges);
-        snapshots.put(treeId, new Cached(snapshot, clock.instant()));
+        snapshots.put(treeId, new Cached(snapshot, clock.instant(), started));
         sizes.computeIfAbsent(treeId, id -> {
             AtomicInteger size = new AtomicInteger();
             Gauge.builder("synthsmith.task-evolver.tree.nodes", size, AtomicInteger::get)
