@@ -50,7 +50,9 @@ public final class Pipeline implements AutoCloseable {
         public static Settings of(Path home, Path dir, Script script) {
             return new Settings(home, dir, script, Map.of(), Map.of(), List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
                     // What quarkus-run.jar's manifest asks for, which -cp (unlike -jar) does not apply.
-                    "--add-opens", "java.base/java.lang=ALL-UNNAMED"));
+                    "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                    // As bin/synthsmith up starts them: zstd-jni loads its library through a restricted method.
+                    "--enable-native-access=ALL-UNNAMED"));
         }
 
         public Settings withEnvironment(Map<String, String> more) {
