@@ -30,7 +30,7 @@ class ComposeFileTest {
                             .exists();
                     assertThat(ServiceConfiguration.ROOT.resolve(context).normalize())
                             .isEqualTo(ServiceConfiguration.ROOT.resolve(service.name()).normalize());
-                    assertThat(entry.path("ports").get(0).asText()).isEqualTo(service.port() + ":" + service.port());
+                    assertThat(entry.path("ports").get(0).asText()).isEqualTo("127.0.0.1:" + service.port() + ":" + service.port());
                     assertThat(entry.at("/environment/QUARKUS_HTTP_PORT").asText()).isEqualTo(Integer.toString(service.port()));
                     entry.path("environment").fieldNames().forEachRemaining(variable ->
                             assertThat(service.knowsEnvironmentVariable(variable))
