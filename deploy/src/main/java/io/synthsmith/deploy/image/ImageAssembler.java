@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -112,33 +113,34 @@ public final class ImageAssembler {
      * Quarkus' fast-jar in the order of how often it changes (libraries, then the runner, then generated code, then
      * the application), all owned by 185 like the Dockerfiles' {@code COPY --chown=185:0}; the exporter also gets its
      * dataset directory, owned by 185, so that a fresh named volume mounted there takes that ownership.
+     * ({@code /deployments} itself stays root's, as with the Dockerfiles' WORKDIR: Jib writes parent directories as
+     * root's.)
      */
     static List<FileEntriesLayer> applicationLayers(ServiceImage image, Optional<Path> quarkusApp) throws IOException {
-        FileEntriesLayer.Builder directories = FileEntriesLayer.builder().setName("deployments");
-        Path empty = Files.createTempDirectory("synthsmith-image-dir");
-        empty.toFile().deleteOnExit();
-        directories.addEntry(new FileEntry(empty, AbsoluteUnixPath.get(DEPLOYMENTS), FilePermissions.fromOctalString("755"),
-                Instant.EPOCH, OWNER));
+        List<FileEntriesLayer> layers = new ArrayList<>();
         if (image.service().equals("exporter")) {
-            directories.addEntry(new FileEntry(empty, AbsoluteUnixPath.get(DEPLOYMENTS + "/datasets"),
-                    FilePermissions.fromOctalString("755"), Instant.EPOCH, OWNER));
+            Path empty = Files.createTempDirectory("synthsmith-image-dir");
+            empty.toFile().deleteOnExit();
+            layers.add(FileEntriesLayer.builder().setName("datasets")
+                    .addEntry(new FileEntry(empty, AbsoluteUnixPath.get(DEPLOYMENTS + "/datasets"),
+                            FilePermissions.fromOctalString("755"), Instant.EPOCH, OWNER))
+                    .build());
         }
         if (quarkusApp.isEmpty()) {
-            return List.of(directories.build());
+            return layers;
         }
         Path app = quarkusApp.get();
         if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
             throw new IOException(app + " holds no quarkus-run.jar: run ./mvnw package for " + image.service() + " first");
         }
-        return List.of(directories.build(),
-                tree("lib", app.resolve("lib")),
-                FileEntriesLayer.builder().setName("quarkus-run.jar")
-                        .addEntry(new FileEntry(app.resolve("quarkus-run.jar"),
-                                AbsoluteUnixPath.get(DEPLOYMENTS + "/quarkus-run.jar"),
-                                FilePermissions.DEFAULT_FILE_PERMISSIONS, Instant.EPOCH, OWNER))
-                        .build(),
-                tree("quarkus", app.resolve("quarkus")),
-                tree("app", app.resolve("app")));
+        layers.add(tree("lib", app.resolve("lib")));
+        layers.add(FileEntriesLayer.builder().setName("quarkus-run.jar")
+                .addEntry(new FileEntry(app.resolve("quarkus-run.jar"), AbsoluteUnixPath.get(DEPLOYMENTS + "/quarkus-run.jar"),
+                        FilePermissions.DEFAULT_FILE_PERMISSIONS, Instant.EPOCH, OWNER))
+                .build());
+        layers.add(tree("quarkus", app.resolve("quarkus")));
+        layers.add(tree("app", app.resolve("app")));
+        return layers;
     }
 
     private static FileEntriesLayer tree(String name, Path source) throws IOException {
