@@ -106,6 +106,7 @@ class ComposeFileTest {
     void theVerifierMayMountProcAndCreateNamespaces() {
         assertThat(services.at("/verifier/security_opt").toString())
                 .contains("systempaths=unconfined", "seccomp=unconfined", "apparmor=unconfined");
+        assertThat(services.at("/verifier/user").asText()).as("root, to give each run slot its own uid").isEqualTo("0:0");
     }
 
     @Test

@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  */
 public final class ImageAssembler {
 
-    /** The user the images run as (the Kubernetes verifier overrides it with root in a user namespace). */
+    /** The user the images run as (deployments run the verifier as root: in a pod user namespace, or in compose). */
     public static final String USER = "185";
     static final String DEPLOYMENTS = "/deployments";
     static final String JAVA_OPTS = "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED";
