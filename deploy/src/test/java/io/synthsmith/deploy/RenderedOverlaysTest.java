@@ -45,8 +45,8 @@ class RenderedOverlaysTest {
             "infinispan.org/v1", Set.of("Infinispan"),
             "infinispan.org/v2alpha1", Set.of("Cache", "Batch"),
             "monitoring.coreos.com/v1", Set.of("ServiceMonitor", "PodMonitor"));
-    /** Kafka versions Strimzi 1.1 and 1.2 support (4.1.x was dropped in 1.1). */
-    static final Set<String> STRIMZI_KAFKA_VERSIONS = Set.of("4.2.0", "4.2.1", "4.3.0", "4.3.1");
+    /** Kafka versions both Strimzi 1.1 and 1.2 support (1.1 added 4.2.1 and 4.3.0 and dropped 4.1.x; 1.2 added 4.3.1). */
+    static final Set<String> STRIMZI_KAFKA_VERSIONS = Set.of("4.2.1", "4.3.0");
     static final Set<String> LLM_CLIENTS = Set.of("task-evolver", "solver");
 
     @ParameterizedTest
