@@ -59,7 +59,10 @@ record ServiceConfiguration(String name, int port, String inputTopic, String con
     static Set<String> sharedKeys() {
         Set<String> keys = new TreeSet<>(documentedKeys(ROOT.resolve("README.md")));
         keys.addAll(documentedKeys(ROOT.resolve("libs/llm/README.md")));
-        keys.addAll(List.of("quarkus.http.port", "kafka.bootstrap.servers", "quarkus.infinispan-client.hosts",
+        // quarkus.http.host and synthsmith.api.token: every deployment binds 0.0.0.0 with a token (the binding contract
+        // of issue 20: a service refuses a non-loopback bind without synthsmith.api.token).
+        keys.addAll(List.of("quarkus.http.port", "quarkus.http.host", "synthsmith.api.token", "kafka.bootstrap.servers",
+                "quarkus.infinispan-client.hosts",
                 "quarkus.infinispan-client.use-auth", "quarkus.infinispan-client.username",
                 "quarkus.infinispan-client.password", "quarkus.infinispan-client.client-intelligence"));
         return keys;
