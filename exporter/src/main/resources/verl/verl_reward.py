@@ -38,6 +38,7 @@ ALL_OR_NOTHING = False
 TIME_LIMIT_SECONDS = float(os.environ.get("SYNTHSMITH_REWARD_TIME_LIMIT_SECONDS", "6"))
 MEMORY_LIMIT_MB = int(os.environ.get("SYNTHSMITH_REWARD_MEMORY_LIMIT_MB", "1024"))
 OUTPUT_LIMIT_BYTES = 64 * 1024 * 1024
+STACK_LIMIT_BYTES = 64 * 1024 * 1024
 COMPILE_TIME_LIMIT_SECONDS = 60
 
 _REASONING_ENDS = ("</think>", "</thinking>", "</reasoning>", "<|end_of_thought|>")
@@ -173,6 +174,11 @@ def _limits():
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_FSIZE, (OUTPUT_LIMIT_BYTES, OUTPUT_LIMIT_BYTES))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    try:
+        # Deep recursion (a DFS in Python with a raised recursion limit) needs more than the usual 8 MiB.
+        resource.setrlimit(resource.RLIMIT_STACK, (STACK_LIMIT_BYTES, STACK_LIMIT_BYTES))
+    except (ValueError, OSError):
+        pass
 
 
 def _run(command, test_input, work):
