@@ -4,6 +4,7 @@ import io.synthsmith.exporter.rl.VerlReward;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +18,7 @@ public final class DatasetCard {
     }
 
     /** The splits of the card's configurations: the HF split name and the unit whose shards it reads. */
+    private static final Pattern LICENSE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.+-]*");
     private static final List<Split> SFT_SPLITS = List.of(new Split("train", Unit.SFT));
     private static final List<Split> RL_SPLITS = List.of(new Split("train", Unit.RL_MAIN), new Split("easy", Unit.RL_EASY));
 
@@ -79,9 +81,16 @@ public final class DatasetCard {
         return card.toString();
     }
 
-    /** The licence the card declares: the run's, or {@code unknown}. */
+    /**
+     * The licence the card declares: the run's, or {@code unknown}; {@code other} for a value that is not a licence
+     * id (Hugging Face ids are like {@code apache-2.0}), which must not break the YAML.
+     */
     static String license(Manifest manifest) {
-        return manifest.license() == null || manifest.license().isBlank() ? "unknown" : manifest.license().strip();
+        if (manifest.license() == null || manifest.license().isBlank()) {
+            return "unknown";
+        }
+        String license = manifest.license().strip();
+        return LICENSE_ID.matcher(license).matches() ? license : "other";
     }
 
     private static void loading(StringBuilder card, Manifest manifest, List<Split> sft, List<Split> rl) {

@@ -163,6 +163,16 @@ class DatasetFilesTest {
                 .isEqualTo("cc-by-4.0");
     }
 
+    @Test
+    void aLicenceThatIsNotALicenceIdCannotBreakTheCardsYaml() {
+        Manifest empty = Manifest.empty("run-l");
+        Manifest odd = new Manifest(empty.schema(), empty.runId(), empty.fileSchemaVersion(), empty.recordSchemas(),
+                null, List.of(), empty.counts(), Map.of(), "mit\nconfigs: injected");
+
+        assertThat(DatasetCard.render(odd)).contains("license: other\n").doesNotContain("injected");
+        assertThat(DatasetCard.render(empty)).contains("license: unknown\n", "| (none yet) |");
+    }
+
     private static List<Path> matching(Path run, String glob) throws IOException {
         var matcher = run.getFileSystem().getPathMatcher("glob:" + glob);
         try (Stream<Path> all = Files.walk(run)) {
