@@ -16,6 +16,12 @@ import io.synthsmith.messages.codec.MessageCodec;
 import io.synthsmith.messages.codec.MessageType;
 import io.synthsmith.messages.topics.Topic;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -136,6 +142,73 @@ class PipelineEndToEndIT {
         assertThat(check.outcomes()).as("tasks in the RL files of run %s", RUN).isNotEmpty();
         assertThat(check.outcomes()).allSatisfy(outcome -> assertThat(outcome)
                 .as("task %s, re-run from the files", outcome.taskId()).isInstanceOf(DatasetCheck.Outcome.Passed.class));
+    }
+
+    /**
+     * verl_reward.py, shipped beside the run's files, called as verl's custom_reward_function calls it on every RL
+     * row: the golden SFT answer of the task scores 1.0, an answer whose code prints or returns a wrong value 0.0.
+     */
+    @Test
+    void everyRlRowsGoldenScoresOneAndABrokenSolutionZeroUnderTheShippedRewardFunction() throws Exception {
+        Path run = pipeline.datasets().resolve(RUN);
+        Map<String, String> golden = new HashMap<>();
+        List<String> calls = new ArrayList<>();
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement sql = duckdb.createStatement()) {
+            try (ResultSet rows = sql.executeQuery("SELECT task_id, messages[len(messages)].content AS answer FROM "
+                    + "read_parquet('" + run.resolve("sft") + "/*.parquet') WHERE golden")) {
+                while (rows.next()) {
+                    golden.put(rows.getString("task_id"), rows.getString("answer"));
+                }
+            }
+            try (ResultSet rows = sql.executeQuery("SELECT data_source, reward_model.ground_truth AS truth, "
+                    + "extra_info.task_id AS task_id, to_json(extra_info) AS extra FROM read_parquet('"
+                    + run.resolve("rl") + "/*/*.parquet')")) {
+                while (rows.next()) {
+                    String taskId = rows.getString("task_id");
+                    assertThat(golden).as("golden SFT answer of task %s", taskId).containsKey(taskId);
+                    for (String answer : List.of(golden.get(taskId), brokenAnswer(CODEC.mapper().readTree(rows.getString("truth"))))) {
+                        calls.add(CODEC.mapper().writeValueAsString(Map.of("data_source", rows.getString("data_source"),
+                                "solution_str", answer, "ground_truth", rows.getString("truth"),
+                                "extra_info", CODEC.mapper().readTree(rows.getString("extra")))));
+                    }
+                }
+            }
+        }
+        assertThat(calls).as("calls for the RL rows of run %s", RUN).isNotEmpty();
+        Path driver = pipeline.dir().resolve("verl_calls.py");
+        try (var in = PipelineEndToEndIT.class.getResourceAsStream("/verl/verl_calls.py")) {
+            Files.write(driver, in.readAllBytes());
+        }
+        Process python = new ProcessBuilder("/usr/bin/python3", driver.toString(), run.resolve("verl_reward.py").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (var stdin = python.getOutputStream()) {
+            stdin.write((String.join("\n", calls) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> scores = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().lines().toList();
+        assertThat(python.waitFor()).isZero();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < calls.size() / 2; i++) {
+            expected.addAll(List.of("1.0", "0.0"));
+        }
+        assertThat(scores).as("scores of (golden, broken) per RL row").isEqualTo(expected);
+    }
+
+    /** An answer whose code runs and prints (or returns) something no test expects. */
+    private static String brokenAnswer(JsonNode truth) {
+        boolean cpp = "cpp".equals(truth.path("language").asText());
+        JsonNode signature = truth.path("signature");
+        String code;
+        if (signature.isMissingNode() || signature.isNull()) {
+            code = cpp ? "#include <cstdio>\nint main() { std::puts(\"synthsmith-broken\"); }"
+                    : "print('synthsmith-broken')";
+        } else {
+            String className = signature.path("className").asText("Solution");
+            String method = signature.path("methodName").asText();
+            code = cpp ? "class " + className + " {};" // no such method: does not compile
+                    : "class " + className + ":\n    def " + method + "(self, *args):\n        return 'synthsmith-broken'";
+        }
+        return "<think>\nA guess.\n</think>\n\n```" + (cpp ? "cpp" : "python") + "\n" + code + "\n```\n";
     }
 
     @Test

@@ -31,7 +31,7 @@ public interface ExporterConfig {
          * The user prompt of a stdin/stdout task (Codeforces and AtCoder styles)
          * (env {@code SYNTHSMITH_EXPORTER_PROMPT_STDIO}).
          */
-        @WithDefault("{statement}\n\nWrite a {language} program that reads from standard input and writes to standard output.")
+        @WithDefault("{statement}\n\nWrite a {language} program that reads from standard input and writes to standard output. Put the complete program in one fenced code block at the end of your answer.")
         String stdio();
 
         /**
@@ -39,7 +39,7 @@ public interface ExporterConfig {
          * complete, for example {@code class Solution: def maxScore(self, nums: List[int]) -> int}
          * (env {@code SYNTHSMITH_EXPORTER_PROMPT_FUNCTION}).
          */
-        @WithDefault("{statement}\n\nComplete the following in {language} and return the answer from the method:\n{signature}")
+        @WithDefault("{statement}\n\nComplete the following in {language} and return the answer from the method. Put the complete class in one fenced code block at the end of your answer.\n\n{signature}")
         String function();
     }
 

@@ -1,8 +1,11 @@
 package io.synthsmith.exporter.files;
 
+import io.synthsmith.exporter.rl.VerlReward;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The dataset card ({@code README.md}) of a run: Hugging Face YAML front matter naming the {@code sft} and
@@ -14,14 +17,22 @@ public final class DatasetCard {
     private DatasetCard() {
     }
 
+    /** The splits of the card's configurations: the HF split name and the unit whose shards it reads. */
+    private static final Pattern LICENSE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.+-]*");
+    private static final List<Split> SFT_SPLITS = List.of(new Split("train", Unit.SFT));
+    private static final List<Split> RL_SPLITS = List.of(new Split("train", Unit.RL_MAIN), new Split("easy", Unit.RL_EASY));
+
     public static String render(Manifest manifest) {
+        List<Split> sft = existing(manifest, SFT_SPLITS);
+        List<Split> rl = existing(manifest, RL_SPLITS);
         StringBuilder card = new StringBuilder();
         card.append("---\n");
         card.append("pretty_name: SynthSmith run ").append(manifest.runId()).append('\n');
+        card.append("license: ").append(license(manifest)).append('\n');
         card.append("tags:\n- code\n- synthetic\n- competitive-programming\n");
         List<String> configs = new ArrayList<>();
-        config(manifest, configs, "sft", List.of(new Split("train", Unit.SFT)));
-        config(manifest, configs, "rl", List.of(new Split("train", Unit.RL_MAIN), new Split("easy", Unit.RL_EASY)));
+        config(manifest, configs, "sft", sft);
+        config(manifest, configs, "rl", rl);
         if (!configs.isEmpty()) {
             card.append("configs:\n");
             configs.forEach(card::append);
@@ -35,24 +46,99 @@ public final class DatasetCard {
                 and benchmark look-alikes removed. Every row traces back to its seeds (`seed_ids`).
 
                 """);
+        card.append("Licence: `").append(license(manifest)).append("` (the run configuration's `export.license`).\n\n");
         Manifest.Counts counts = manifest.counts();
-        card.append("## Contents\n\n| config | split | rows | shards |\n| --- | --- | ---: | ---: |\n");
-        row(card, manifest, "sft", "train", Unit.SFT, counts.sftRows());
-        row(card, manifest, "rl", "train", Unit.RL_MAIN, counts.rlBySplit().getOrDefault("main", 0L));
-        row(card, manifest, "rl", "easy", Unit.RL_EASY, counts.rlBySplit().getOrDefault("easy", 0L));
-        card.append("\nThe `easy` split holds the tasks that every candidate solved.\n\n");
+        card.append("## Contents\n\n| config | split | directory | rows | shards |\n| --- | --- | --- | ---: | ---: |\n");
+        for (Split split : sft) {
+            row(card, manifest, "sft", split, counts.sftRows());
+        }
+        for (Split split : rl) {
+            row(card, manifest, "rl", split, counts.rlBySplit().getOrDefault(
+                    split.unit() == Unit.RL_EASY ? "easy" : "main", 0L));
+        }
+        if (sft.isEmpty() && rl.isEmpty()) {
+            card.append("| (none yet) | | | 0 | 0 |\n");
+        }
+        card.append('\n');
+        for (Split split : rl) {
+            card.append("RL split `").append(split.name()).append("` (`").append(split.unit().directory())
+                    .append("`): ").append(split.unit() == Unit.RL_EASY ? "the tasks every candidate solved.\n"
+                            : "the tasks some candidate failed.\n");
+        }
+        card.append("""
+                Difficulty is the solver's: the mean pass rate of the run's own candidate solutions on the labelled \
+                tests (`extra_info.difficulty`, 1 = every candidate passed), not measured against the model you train.
+
+                """);
         table(card, "Tasks by style", "style", counts.tasksByStyle());
         table(card, "Tasks by difficulty", "difficulty (verifier's level from the candidates' pass rate)",
                 counts.tasksByDifficulty());
         table(card, "Rejected upstream", "stage / reason", counts.rejections());
-        card.append("## Loading\n\n```python\nfrom datasets import load_dataset\n\n")
-                .append("sft = load_dataset(\"parquet\", data_files=\"sft/*.parquet\", split=\"train\")\n")
-                .append("rl = load_dataset(\"parquet\", data_files={\"train\": \"rl/main/*.parquet\",")
-                .append(" \"easy\": \"rl/easy/*.parquet\"})\n```\n\n")
-                .append("`manifest.json` lists every shard with its rows and SHA-256. Files schema version ")
+        loading(card, manifest, sft, rl);
+        card.append("`manifest.json` lists every shard with its rows and SHA-256. Files schema version ")
                 .append(manifest.fileSchemaVersion()).append("; records: ")
                 .append(String.join(", ", manifest.recordSchemas().values())).append(".\n");
         return card.toString();
+    }
+
+    /**
+     * The licence the card declares: the run's, or {@code unknown}; {@code other} for a value that is not a licence
+     * id (Hugging Face ids are like {@code apache-2.0}), which must not break the YAML.
+     */
+    static String license(Manifest manifest) {
+        if (manifest.license() == null || manifest.license().isBlank()) {
+            return "unknown";
+        }
+        String license = manifest.license().strip();
+        return LICENSE_ID.matcher(license).matches() ? license : "other";
+    }
+
+    private static void loading(StringBuilder card, Manifest manifest, List<Split> sft, List<Split> rl) {
+        card.append("## Loading\n\nFrom this directory (`DATASET`), with Hugging Face `datasets`:\n\n")
+                .append("```python\nfrom datasets import load_dataset\n\n");
+        if (!sft.isEmpty()) {
+            card.append("sft = load_dataset(DATASET, \"sft\", split=\"train\")  # chat `messages` (or query/response)\n");
+        }
+        if (!rl.isEmpty()) {
+            card.append("rl = load_dataset(DATASET, \"rl\")  # splits: ")
+                    .append(String.join(", ", rl.stream().map(Split::name).toList())).append('\n');
+            card.append("rl = load_dataset(\"").append(formatOf(manifest, rl.get(0).unit().directory()))
+                    .append("\", data_files={")
+                    .append(String.join(", ", rl.stream().map(split -> "\"" + split.name() + "\": DATASET + \"/"
+                            + split.unit().directory() + "/*." + formatOf(manifest, split.unit().directory()) + "\"")
+                            .toList()))
+                    .append("})\n");
+        }
+        card.append("```\n\n");
+        if (!sft.isEmpty()) {
+            card.append("""
+                    SFT with TRL: the `messages` column is a conversation, which `trl.SFTTrainer` takes as it is \
+                    (`SFTTrainer(model=..., train_dataset=sft)`).
+
+                    """);
+        }
+        if (!rl.isEmpty()) {
+            Split first = rl.get(0);
+            card.append("RL with verl: the rows have verl's columns (`data_source`, `prompt`, `ability`, ")
+                    .append("`reward_model.ground_truth`, `extra_info`). Score them with the reward function beside ")
+                    .append("the files, which runs the completion's final code block on the row's tests:\n\n```\n")
+                    .append("data.train_files=").append(shardList(manifest, first.unit())).append('\n')
+                    .append("custom_reward_function.path=$DATASET/").append(VerlReward.FILE_NAME).append('\n')
+                    .append("custom_reward_function.name=compute_score\n```\n\n")
+                    .append("`compute_score` returns the fraction of tests passed; set ")
+                    .append("`+custom_reward_function.reward_kwargs.all_or_nothing=true` (or the environment ")
+                    .append("variable `SYNTHSMITH_REWARD_ALL_OR_NOTHING=1`) for 1.0/0.0. It needs `g++` for C++ rows.\n\n");
+        }
+    }
+
+    private static String shardList(Manifest manifest, Unit unit) {
+        String format = formatOf(manifest, unit.directory());
+        return manifest.shards().stream().filter(s -> s.unit().equals(unit.key()) && s.format().equals(format))
+                .map(s -> "$DATASET/" + s.path()).collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static List<Split> existing(Manifest manifest, List<Split> splits) {
+        return splits.stream().filter(split -> formatOf(manifest, split.unit().directory()) != null).toList();
     }
 
     private record Split(String name, Unit unit) {
@@ -86,13 +172,14 @@ public final class DatasetCard {
         return parquet ? ShardWriter.PARQUET : jsonl ? ShardWriter.JSONL : null;
     }
 
-    private static void row(StringBuilder card, Manifest manifest, String config, String split, Unit unit, long rows) {
-        String format = formatOf(manifest, unit.directory());
+    private static void row(StringBuilder card, Manifest manifest, String config, Split split, long rows) {
+        String format = formatOf(manifest, split.unit().directory());
         long shards = manifest.shards().stream()
-                .filter(s -> s.unit().equals(unit.key()) && s.format().equals(format))
+                .filter(s -> s.unit().equals(split.unit().key()) && s.format().equals(format))
                 .count();
-        card.append("| ").append(config).append(" | ").append(split).append(" | ").append(rows).append(" | ")
-                .append(shards).append(" |\n");
+        card.append("| ").append(config).append(" | ").append(split.name()).append(" | `")
+                .append(split.unit().directory()).append("` | ").append(rows).append(" | ").append(shards)
+                .append(" |\n");
     }
 
     private static void table(StringBuilder card, String title, String key, Map<String, Long> counts) {

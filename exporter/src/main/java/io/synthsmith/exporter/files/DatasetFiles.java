@@ -3,6 +3,7 @@ package io.synthsmith.exporter.files;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthsmith.exporter.rl.VerlReward;
 import io.synthsmith.messages.Envelope;
 import io.synthsmith.messages.ExportRl;
 import io.synthsmith.messages.ExportSft;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -90,7 +92,16 @@ public final class DatasetFiles {
      * {@code fileFormats} are the run's file formats (parquet, jsonl). Records the files already hold are skipped.
      */
     public synchronized void accept(String partition, long offset, Envelope record, List<String> fileFormats) {
+        accept(partition, offset, record, fileFormats, null);
+    }
+
+    /** As {@link #accept(String, long, Envelope, List)}, with the run's licence for its card (null: not known). */
+    public synchronized void accept(String partition, long offset, Envelope record, List<String> fileFormats,
+            String license) {
         RunFiles run = run(record.runId());
+        if (license != null) {
+            run.license = license;
+        }
         Unit unit = unitOf(record);
         if (offset <= run.manifest.positions().getOrDefault(unit.key(), Map.of()).getOrDefault(partition, -1L)) {
             return;
@@ -231,6 +242,7 @@ public final class DatasetFiles {
         final String runId;
         final Path directory;
         Manifest manifest;
+        String license;
         final Map<Unit, OpenShard> open = new EnumMap<>(Unit.class);
         final Map<String, Long> pendingRejections = new TreeMap<>();
         final Map<String, Long> rejectionFirstOffsets = new HashMap<>();
@@ -359,10 +371,24 @@ public final class DatasetFiles {
         private void commit(List<Manifest.Shard> shards, Manifest.Counts counts,
                 Map<String, Map<String, Long>> positions) {
             Manifest next = new Manifest(Manifest.SCHEMA, runId, FileRows.FILE_SCHEMA_VERSION,
-                    manifest.recordSchemas(), clock.instant(), shards, counts, positions);
+                    manifest.recordSchemas(), clock.instant(), shards, counts, positions,
+                    license != null ? license : manifest.license());
             writeAtomically(directory.resolve(MANIFEST), json(next));
             manifest = next;
             writeAtomically(directory.resolve(CARD), DatasetCard.render(next).getBytes(StandardCharsets.UTF_8));
+            writeRewardFunction();
+        }
+
+        /** verl_reward.py beside the shards, unless the file there is already this exporter's. */
+        private void writeRewardFunction() {
+            Path target = directory.resolve(VerlReward.FILE_NAME);
+            try {
+                if (!Files.exists(target) || !Arrays.equals(Files.readAllBytes(target), VerlReward.source())) {
+                    writeAtomically(target, VerlReward.source());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            }
         }
 
         Map<String, Long> firstPendingOffsets() {

@@ -96,6 +96,11 @@ public final class FileRows {
         extra.put("difficulty_level", info.difficultyLevel() == null ? null : info.difficultyLevel().wire());
         extra.put("split", info.split());
         extra.set("seed_ids", strings(info.seedIds()));
+        extra.put("language", info.language() == null ? null : info.language().wire());
+        extra.put("tests_kept", info.testsKept());
+        extra.put("tests_labelled", info.testsLabelled());
+        extra.put("max_tests", info.maxTests());
+        extra.put("max_ground_truth_bytes", info.maxGroundTruthBytes());
         row.put("created_at", task.createdAt().toString());
         return row;
     }
@@ -142,7 +147,8 @@ public final class FileRows {
         columns.put("ability", "VARCHAR");
         columns.put("reward_model", "STRUCT(style VARCHAR, ground_truth VARCHAR)");
         columns.put("extra_info", "STRUCT(task_id VARCHAR, run_id VARCHAR, style VARCHAR, features VARCHAR[],"
-                + " difficulty DOUBLE, difficulty_level VARCHAR, split VARCHAR, seed_ids VARCHAR[])");
+                + " difficulty DOUBLE, difficulty_level VARCHAR, split VARCHAR, seed_ids VARCHAR[], language VARCHAR,"
+                + " tests_kept INTEGER, tests_labelled INTEGER, max_tests INTEGER, max_ground_truth_bytes BIGINT)");
         columns.put("created_at", "VARCHAR");
         return Collections.unmodifiableMap(columns);
     }

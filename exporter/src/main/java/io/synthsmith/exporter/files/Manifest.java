@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * {@code manifest.json} of a run's dataset: its closed shards with row counts and checksums, the schema versions,
  * the counts the dataset card shows, and, per unit and input partition, the last offset the files hold (so that
- * a restarted writer neither loses nor repeats a row).
+ * a restarted writer neither loses nor repeats a row), and the dataset's licence from the run configuration.
  */
 public record Manifest(
         String schema,
@@ -20,7 +20,8 @@ public record Manifest(
         Instant updatedAt,
         List<Shard> shards,
         Counts counts,
-        Map<String, Map<String, Long>> positions) {
+        Map<String, Map<String, Long>> positions,
+        String license) {
 
     public static final String SCHEMA = "synthsmith.export.manifest/v1";
 
@@ -77,6 +78,7 @@ public record Manifest(
     /** The manifest of a run with no files yet. */
     public static Manifest empty(String runId) {
         return new Manifest(SCHEMA, runId, FileRows.FILE_SCHEMA_VERSION,
-                Map.of("sft", ExportSft.SCHEMA, "rl", ExportRl.SCHEMA), null, List.of(), Counts.empty(), Map.of());
+                Map.of("sft", ExportSft.SCHEMA, "rl", ExportRl.SCHEMA), null, List.of(), Counts.empty(), Map.of(),
+                null);
     }
 }

@@ -149,6 +149,9 @@ public class AcceptedConsumer {
         headers.add(ExportHeaders.RUN_ID, output.message().runId().getBytes(StandardCharsets.UTF_8));
         headers.add(ExportHeaders.SCHEMA, output.message().schema().getBytes(StandardCharsets.UTF_8));
         headers.add(ExportHeaders.FILE_FORMATS, String.join(",", output.fileFormats()).getBytes(StandardCharsets.UTF_8));
+        if (output.license() != null) {
+            headers.add(ExportHeaders.LICENSE, output.license().getBytes(StandardCharsets.UTF_8));
+        }
         return Message.of(codec.encode(output.message())).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(topics.of(output.topic()))
                 .withKey(output.key())

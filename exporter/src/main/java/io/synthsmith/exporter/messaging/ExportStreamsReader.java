@@ -148,7 +148,7 @@ public class ExportStreamsReader {
                 Envelope message = decode(record);
                 if (message != null) {
                     files.accept(record.topic() + "-" + record.partition(), record.offset(), message,
-                            formats(record));
+                            formats(record), license(record));
                 }
             }
             files.tick(positions(reader, partitions));
@@ -175,6 +175,11 @@ public class ExportStreamsReader {
         }
         return Arrays.stream(new String(header.value(), StandardCharsets.UTF_8).split(","))
                 .map(String::strip).filter(f -> !f.isEmpty()).sorted().toList();
+    }
+
+    private static String license(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(ExportHeaders.LICENSE);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static Map<String, Long> positions(KafkaConsumer<String, byte[]> reader, List<TopicPartition> partitions) {

@@ -1,13 +1,13 @@
 package io.synthsmith.exporter.prompt;
 
 import io.synthsmith.messages.Language;
-import io.synthsmith.messages.Style;
 import io.synthsmith.messages.Task;
-import java.util.stream.Collectors;
+import io.synthsmith.statements.ProblemText;
 
 /**
- * Wraps a task's statement into the user prompt that SFT and RL records share: the stdio template for
- * Codeforces and AtCoder tasks, the function template, with the method to complete, for LeetCode tasks.
+ * Wraps a task, rendered as a contest shows it ({@link ProblemText}: statement and examples), into the user prompt
+ * that SFT and RL records share: the stdio template for Codeforces and AtCoder tasks, the function template, with
+ * the method to complete, for LeetCode tasks.
  */
 public final class PromptWriter {
 
@@ -21,12 +21,12 @@ public final class PromptWriter {
 
     /** The user prompt for {@code task} when solved in {@code language}. */
     public String userPrompt(Task task, Language language) {
-        boolean function = task.style() == Style.LEETCODE && task.signature() != null;
-        String template = function ? functionTemplate : stdioTemplate;
+        String stub = ProblemText.stub(task, language).map(code -> ProblemText.fenced(code, language)).orElse(null);
+        String template = stub != null ? functionTemplate : stdioTemplate;
         return template
-                .replace("{statement}", task.statement().strip())
+                .replace("{statement}", ProblemText.render(task))
                 .replace("{language}", languageName(language))
-                .replace("{signature}", function ? signature(task.signature(), language) : "");
+                .replace("{signature}", stub == null ? "" : stub);
     }
 
     /** The language as a prompt names it. */
@@ -34,21 +34,6 @@ public final class PromptWriter {
         return switch (language) {
             case PYTHON -> "Python 3";
             case CPP -> "C++17";
-        };
-    }
-
-    /** The method to complete, as its language declares it. */
-    static String signature(Task.Signature signature, Language language) {
-        return switch (language) {
-            case PYTHON -> "class " + signature.className() + ":\n    def " + signature.methodName() + "(self"
-                    + signature.parameters().stream().map(p -> ", " + p.name() + ": " + p.type())
-                            .collect(Collectors.joining())
-                    + ") -> " + signature.returnType() + ":";
-            case CPP -> "class " + signature.className() + " {\npublic:\n    " + signature.returnType() + " "
-                    + signature.methodName() + "("
-                    + signature.parameters().stream().map(p -> p.type() + " " + p.name())
-                            .collect(Collectors.joining(", "))
-                    + ");\n};";
         };
     }
 }

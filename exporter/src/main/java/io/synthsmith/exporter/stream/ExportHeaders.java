@@ -11,6 +11,9 @@ public final class ExportHeaders {
     /** The run's dataset file formats, comma-separated (parquet, jsonl): what the file writer makes of the record. */
     public static final String FILE_FORMATS = "synthsmith-file-formats";
 
+    /** The licence of the run's dataset (its run configuration's {@code export.license}), for the dataset card. */
+    public static final String LICENSE = "synthsmith-license";
+
     private ExportHeaders() {
     }
 }

@@ -26,21 +26,22 @@ public final class TaskExport {
 
     /**
      * A record bound for an export topic, keyed by its task id so a task's records share a partition, with the
-     * file formats its run asks for.
+     * file formats its run asks for and the licence of its dataset.
      */
-    public record Output(Topic topic, String key, Envelope message, List<String> fileFormats) {
+    public record Output(Topic topic, String key, Envelope message, List<String> fileFormats, String license) {
     }
 
     /** The records of one task, SFT samples first. */
     public List<Output> of(Accepted accepted) {
         var at = clock.instant();
-        List<String> formats = accepted.verified().task().runConfig().export().fileFormats();
+        var export = accepted.verified().task().runConfig().export();
+        List<String> formats = export.fileFormats();
         List<Output> outputs = new ArrayList<>();
         for (ExportSft sample : sft.of(accepted, at)) {
-            outputs.add(new Output(Topic.EXPORT_SFT, sample.taskId(), sample, formats));
+            outputs.add(new Output(Topic.EXPORT_SFT, sample.taskId(), sample, formats, export.license()));
         }
         ExportRl task = rl.of(accepted, at);
-        outputs.add(new Output(Topic.EXPORT_RL, task.extraInfo().taskId(), task, formats));
+        outputs.add(new Output(Topic.EXPORT_RL, task.extraInfo().taskId(), task, formats, export.license()));
         return List.copyOf(outputs);
     }
 }

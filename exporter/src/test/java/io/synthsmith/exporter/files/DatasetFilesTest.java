@@ -7,6 +7,7 @@ import io.synthsmith.exporter.fixtures.AcceptedTasks;
 import io.synthsmith.exporter.fixtures.ParquetRows;
 import io.synthsmith.exporter.prompt.PromptWriter;
 import io.synthsmith.exporter.rl.RlRecords;
+import io.synthsmith.exporter.rl.VerlReward;
 import io.synthsmith.exporter.sft.SftRecords;
 import io.synthsmith.exporter.stream.TaskExport;
 import io.synthsmith.messages.Accepted;
@@ -110,7 +111,7 @@ class DatasetFilesTest {
                 Map.of("verifier/no_consensus", 2L));
         assertThat(manifest.fileSchemaVersion()).isEqualTo(1);
         String card = Files.readString(run.resolve("README.md"));
-        assertThat(card).startsWith("---\n").contains("config_name: sft", "path: sft/*.parquet",
+        assertThat(card).startsWith("---\n").contains("license: unknown\n", "config_name: sft", "path: sft/*.parquet",
                 "path: rl/easy/*.parquet", "| verifier/no_consensus | 2 |", "| codeforces | 5 |", "| medium | 5 |");
         List<JsonNode> jsonl = new ArrayList<>();
         for (Path shard : shardsOf(run.resolve("sft"), ".jsonl")) {
@@ -120,6 +121,63 @@ class DatasetFilesTest {
         }
         assertThat(jsonl).extracting(n -> n.get("task_id").asText()).containsExactlyInAnyOrder(
                 "task-a-0", "task-a-1", "task-a-2", "task-a-3", "task-a-4");
+    }
+
+    @Test
+    void theCardNamesOnlySplitsThatExistItsGlobsMatchTheFilesAndTheRewardFunctionIsBesideThem() throws Exception {
+        DatasetFiles files = files(2);
+        // Every task solved by every candidate: the run has SFT rows and an RL easy split, no RL main split.
+        for (int i = 0; i < 3; i++) {
+            Accepted accepted = tasks.example().run("run-e").id("task-e-" + i).export("{\"license\": \"cc-by-4.0\"}")
+                    .solvedByAll().build();
+            long offset = i;
+            for (TaskExport.Output output : export.of(accepted)) {
+                files.accept(output.topic() == Topic.EXPORT_SFT ? SFT : RL, offset, output.message(),
+                        output.fileFormats(), output.license());
+            }
+        }
+        files.closeAll(Map.of());
+
+        Path run = root.resolve("run-e");
+        String card = Files.readString(run.resolve("README.md"));
+        Map<String, Map<String, String>> configs = DatasetCardConfigs.parse(card);
+        assertThat(configs).containsOnlyKeys("sft", "rl");
+        assertThat(configs.get("sft")).containsOnlyKeys("train");
+        assertThat(configs.get("rl")).as("splits of config rl").containsOnlyKeys("easy");
+        for (var config : configs.entrySet()) {
+            for (var split : config.getValue().entrySet()) {
+                assertThat(matching(run, split.getValue())).as("files matching data_files %s of %s/%s",
+                        split.getValue(), config.getKey(), split.getKey()).isNotEmpty();
+            }
+        }
+        assertThat(card).contains("license: cc-by-4.0\n", "| rl | easy | `rl/easy` | 3 | 2 |")
+                .doesNotContain("rl/main").contains("Difficulty is the solver's")
+                .contains("custom_reward_function.path=$DATASET/verl_reward.py",
+                        "custom_reward_function.name=compute_score",
+                        "data.train_files=[$DATASET/rl/easy/part-00000.parquet,$DATASET/rl/easy/part-00001.parquet]");
+        for (String glob : DatasetCardConfigs.snippetGlobs(card)) {
+            assertThat(matching(run, glob)).as("files matching the snippet's %s", glob).isNotEmpty();
+        }
+        assertThat(Files.readAllBytes(run.resolve("verl_reward.py"))).isEqualTo(VerlReward.source());
+        assertThat(tasks.codec().mapper().readValue(run.resolve("manifest.json").toFile(), Manifest.class).license())
+                .isEqualTo("cc-by-4.0");
+    }
+
+    @Test
+    void aLicenceThatIsNotALicenceIdCannotBreakTheCardsYaml() {
+        Manifest empty = Manifest.empty("run-l");
+        Manifest odd = new Manifest(empty.schema(), empty.runId(), empty.fileSchemaVersion(), empty.recordSchemas(),
+                null, List.of(), empty.counts(), Map.of(), "mit\nconfigs: injected");
+
+        assertThat(DatasetCard.render(odd)).contains("license: other\n").doesNotContain("injected");
+        assertThat(DatasetCard.render(empty)).contains("license: unknown\n", "| (none yet) |");
+    }
+
+    private static List<Path> matching(Path run, String glob) throws IOException {
+        var matcher = run.getFileSystem().getPathMatcher("glob:" + glob);
+        try (Stream<Path> all = Files.walk(run)) {
+            return all.filter(Files::isRegularFile).filter(f -> matcher.matches(run.relativize(f))).toList();
+        }
     }
 
     @Test

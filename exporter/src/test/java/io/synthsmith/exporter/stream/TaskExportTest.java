@@ -13,6 +13,7 @@ import io.synthsmith.messages.ExportRl;
 import io.synthsmith.messages.ExportSft;
 import io.synthsmith.messages.codec.MessageType;
 import io.synthsmith.messages.topics.Topic;
+import io.synthsmith.statements.ProblemText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,7 +48,9 @@ class TaskExportTest {
         assertThat(sample.messages()).hasSize(2);
         assertThat(sample.messages().get(0).role()).isEqualTo("user");
         assertThat(sample.messages().get(0).content())
-                .isEqualTo(accepted.verified().task().statement().strip() + "\n\nWrite it in Python 3.");
+                .isEqualTo(ProblemText.render(accepted.verified().task()) + "\n\nWrite it in Python 3.")
+                .startsWith(accepted.verified().task().statement().strip())
+                .contains("Examples\n\nInput\n```\n5 2 3\n1 3 2\n2 5 1\n```\nOutput\n```\n3 3 2\n```");
         assertThat(sample.messages().get(1).content())
                 .isEqualTo("<think>\n" + golden.reasoning().strip() + "\n</think>\n\n" + golden.answer().strip());
         assertThat(sample.lineage().seedIds()).isEqualTo(accepted.lineage().seedIds());
@@ -64,6 +67,10 @@ class TaskExportTest {
         assertThat(truth.get("inputs").get(0).asText()).isEqualTo(accepted.verified().tests().get(0).input());
         assertThat(truth.get("outputs").get(3).asText()).isEqualTo(accepted.verified().tests().get(3).output());
         assertThat(truth.has("fn_name")).isFalse();
+        assertThat(truth.get("language").asText()).isEqualTo("python");
+        assertThat(rl.extraInfo().testsKept()).isEqualTo(accepted.verified().tests().size());
+        assertThat(rl.extraInfo().testsLabelled()).isEqualTo(accepted.verified().tests().size());
+        assertThat(rl.extraInfo().maxTests()).isNull();
         assertThat(rl.extraInfo().taskId()).isEqualTo(accepted.id());
         assertThat(rl.extraInfo().runId()).isEqualTo("r1");
         assertThat(rl.extraInfo().difficulty()).isEqualTo(0.75);
@@ -105,17 +112,42 @@ class TaskExportTest {
 
     @Test
     void leetCodeTasksCarryTheCallSignatureInThePromptAndTheGroundTruth() throws Exception {
-        Accepted accepted = tasks.example().leetcode().build();
+        Accepted accepted = tasks.example().leetcode().tests(0, "nums = [1,2,3,0,3]", "0", "nums = [5,5]", "1").build();
 
         ExportRl rl = (ExportRl) export.of(accepted).getLast().message();
 
         assertThat(rl.prompt().get(0).content()).endsWith(
-                "Complete in Python 3:\nclass Solution:\n    def balancedSplits(self, nums: List[int]) -> int:");
+                "Complete in Python 3:\n```python\nclass Solution:\n    def balancedSplits(self, nums: List[int]) -> int:\n```");
         JsonNode truth = tasks.codec().mapper().readTree(rl.rewardModel().groundTruth());
         assertThat(truth.get("fn_name").asText()).isEqualTo("balancedSplits");
+        assertThat(truth.get("inputs")).extracting(JsonNode::asText).containsExactly("[1,2,3,0,3]", "[5,5]");
+        assertThat(truth.get("example_inputs")).extracting(JsonNode::asText)
+                .containsExactly("nums = [1,2,3,0,3]", "nums = [5,5]");
         assertThat(truth.get("signature").get("parameters").get(0).get("type").asText()).isEqualTo("List[int]");
         assertThat(rl.extraInfo().style().wire()).isEqualTo("leetcode");
         assertValid(MessageType.EXPORT_RL, rl);
+    }
+
+    @Test
+    void aLeetCodeTestWhoseValuesDoNotReadAsLiteralsKeepsTheExampleFormWithoutFnName() throws Exception {
+        Accepted accepted = tasks.example().leetcode().tests(0, "nums = [1,2,3,0,3]", "0", "nums = [5,5", "1").build();
+
+        JsonNode truth = tasks.codec().mapper().readTree(
+                ((ExportRl) export.of(accepted).getLast().message()).rewardModel().groundTruth());
+
+        assertThat(truth.has("fn_name")).as("verl's built-in reward would read it as stdin and score 0").isFalse();
+        assertThat(truth.get("inputs")).extracting(JsonNode::asText).containsExactly("nums = [1,2,3,0,3]", "nums = [5,5");
+        assertThat(truth.get("example_inputs")).isEqualTo(truth.get("inputs"));
+    }
+
+    @Test
+    void theRunConfigurationChoosesTheDataSource() {
+        ExportRl rl = (ExportRl) export.of(tasks.example().export("""
+                {"dataSource": "codeforces", "license": "cc-by-4.0"}""").build()).getLast().message();
+
+        assertThat(rl.dataSource()).isEqualTo("codeforces");
+        assertThat(export.of(tasks.example().export("""
+                {"license": "cc-by-4.0"}""").build())).allSatisfy(o -> assertThat(o.license()).isEqualTo("cc-by-4.0"));
     }
 
     @Test

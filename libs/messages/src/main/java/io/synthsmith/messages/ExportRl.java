@@ -26,7 +26,10 @@ public record ExportRl(
     public record RewardModel(String style, @JsonProperty("ground_truth") String groundTruth) {
     }
 
-    /** What verl passes through to the reward function and logs. */
+    /**
+     * What verl passes through to the reward function and logs. The test counts say how many labelled tests the
+     * ground truth keeps of how many the verifier labelled, under the run's caps ({@code null}: no cap).
+     */
     public record ExtraInfo(
             @JsonProperty("task_id") String taskId,
             @JsonProperty("run_id") String runId,
@@ -35,6 +38,17 @@ public record ExportRl(
             Double difficulty,
             @JsonProperty("difficulty_level") Verified.Difficulty.Level difficultyLevel,
             String split,
-            @JsonProperty("seed_ids") List<String> seedIds) {
+            @JsonProperty("seed_ids") List<String> seedIds,
+            Language language,
+            @JsonProperty("tests_kept") Integer testsKept,
+            @JsonProperty("tests_labelled") Integer testsLabelled,
+            @JsonProperty("max_tests") Integer maxTests,
+            @JsonProperty("max_ground_truth_bytes") Long maxGroundTruthBytes) {
+
+        public ExtraInfo(String taskId, String runId, Style style, List<String> features, Double difficulty,
+                Verified.Difficulty.Level difficultyLevel, String split, List<String> seedIds) {
+            this(taskId, runId, style, features, difficulty, difficultyLevel, split, seedIds, null, null, null, null,
+                    null);
+        }
     }
 }

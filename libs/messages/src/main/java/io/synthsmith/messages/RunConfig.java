@@ -39,9 +39,21 @@ public record RunConfig(
         }
     }
 
-    /** What the exporter writes for this run. */
+    /**
+     * What the exporter writes for this run. {@code dataSource}: verl's {@code data_source} of the RL rows (none:
+     * the exporter's configured default); {@code license}: the dataset card's licence ({@code unknown} when not
+     * set); {@code maxTestsPerRow} and {@code maxGroundTruthBytes}: caps on the tests in one RL row's ground truth
+     * (none: every labelled test).
+     */
     public record Export(String sftFormat, Integer solutionsPerTask, String solutionSelection, Boolean thinkTags,
-            List<String> fileFormats, Boolean easySplit) {
+            List<String> fileFormats, Boolean easySplit, String dataSource, String license, Integer maxTestsPerRow,
+            Long maxGroundTruthBytes) {
+
+        public Export(String sftFormat, Integer solutionsPerTask, String solutionSelection, Boolean thinkTags,
+                List<String> fileFormats, Boolean easySplit) {
+            this(sftFormat, solutionsPerTask, solutionSelection, thinkTags, fileFormats, easySplit, null, null, null,
+                    null);
+        }
     }
 
     /** The configuration of a run that was never configured explicitly. */
@@ -59,7 +71,11 @@ public record RunConfig(
                 or(e.solutionSelection(), "golden"),
                 or(e.thinkTags(), true),
                 or(e.fileFormats(), List.of("parquet")),
-                or(e.easySplit(), true));
+                or(e.easySplit(), true),
+                e.dataSource(),
+                or(e.license(), "unknown"),
+                e.maxTestsPerRow(),
+                e.maxGroundTruthBytes());
         return new RunConfig(schema, runId, id, lineage == null ? Lineage.empty() : lineage, createdAt,
                 or(tasksPerSeed, 4),
                 or(evolutionRounds, 2),

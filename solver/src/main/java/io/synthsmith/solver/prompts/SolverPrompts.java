@@ -4,6 +4,7 @@ import io.synthsmith.llm.ChatRequest;
 import io.synthsmith.messages.Language;
 import io.synthsmith.messages.Style;
 import io.synthsmith.messages.Task;
+import io.synthsmith.statements.ProblemText;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,9 @@ import java.util.stream.Collectors;
 
 /**
  * The four requests the solver makes for a task: candidate solutions, direct test inputs, an input generator and
- * an input validator, each from its own prompt file. LeetCode-style tasks get answers shaped by their signature;
- * the others read standard input.
+ * an input validator, each from its own prompt file. Each shows the task as {@link ProblemText} renders it
+ * (statement and examples). LeetCode-style tasks get answers shaped by their signature; the others read standard
+ * input.
  */
 public final class SolverPrompts {
 
@@ -55,7 +57,7 @@ public final class SolverPrompts {
     private Map<String, String> taskValues(Task task) {
         Map<String, String> values = new HashMap<>();
         values.put("title", task.title());
-        values.put("statement", task.statement());
+        values.put("statement", ProblemText.render(task));
         return values;
     }
 

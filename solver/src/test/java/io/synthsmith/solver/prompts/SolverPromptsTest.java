@@ -43,6 +43,16 @@ class SolverPromptsTest {
     }
 
     @Test
+    void candidatePromptsShowTheTaskWithItsExamplesAsTheContestWould() {
+        assertThat(user(prompts.candidates(stdio, Language.PYTHON))).startsWith("# Task: Festival {{Lights}}\n")
+                .contains(stdio.statement() + "\n\nExamples\n\nInput\n```\n5 2 3\n1 3 2\n2 5 1\n```\nOutput\n```\n3 3 2\n```",
+                        "Note\nIn example 1: Brightness ends as 2 3 3 1 1.");
+        String leetcodePrompt = user(prompts.candidates(leetcode, Language.PYTHON));
+        assertThat(leetcodePrompt.indexOf("Example 1:")).as("examples the statement already shows, once")
+                .isEqualTo(leetcodePrompt.lastIndexOf("Example 1:"));
+    }
+
+    @Test
     void candidatePromptsAskForOneBlockInTheRunsLanguage() {
         ChatRequest python = prompts.candidates(stdio, Language.PYTHON);
         assertThat(system(python)).contains("exactly one", "code block");
