@@ -20,7 +20,8 @@ import java.util.Locale;
 public final class ReplyJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_ATTEMPTS = 512;
+    /** Characters read over all attempts, per character of the reply: bounds the work on brace-heavy replies. */
+    private static final long WORK_PER_CHAR = 64;
     private static final int NEAR_CHARS = 30;
 
     private ReplyJson() {
@@ -42,22 +43,23 @@ public final class ReplyJson {
     }
 
     private static JsonExtraction extract(String reply, Shape shape, String... fields) {
-        List<JsonExtraction.Found> found = new ArrayList<>();
+        List<Value> found = new ArrayList<>();
         JsonExtraction.Malformed furthest = null;
         int furthestReach = -1;
-        int attempts = 0;
-        for (int i = 0; i < reply.length() && attempts < MAX_ATTEMPTS; i++) {
+        long budget = WORK_PER_CHAR * reply.length() + 100_000;
+        for (int i = 0; i < reply.length() && budget > 0; i++) {
             char c = reply.charAt(i);
             if (c != '{' && c != '[') {
                 continue;
             }
-            attempts++;
             try {
                 LenientJson.Rewrite rewrite = LenientJson.rewrite(reply, i, reply.length());
                 JsonNode value = JSON.readTree(rewrite.json());
-                found.add(new JsonExtraction.Found(value, lineOf(reply, i)));
+                found.add(new Value(value, i));
+                budget -= rewrite.endOffset() - i;
                 i = rewrite.endOffset() - 1;
             } catch (LenientJson.Failure failure) {
+                budget -= Math.max(1, failure.offset - i);
                 if (failure.offset - i > furthestReach) {
                     furthestReach = failure.offset - i;
                     furthest = malformed(reply, failure.offset, failure.getMessage());
@@ -68,27 +70,27 @@ public final class ReplyJson {
                 }
             }
         }
-        JsonExtraction.Found wrongShape = null;
-        JsonExtraction.Found fallback = null;
+        Value wrongShape = null;
+        Value fallback = null;
         for (int k = found.size() - 1; k >= 0; k--) {
-            JsonExtraction.Found candidate = found.get(k);
-            if (!shape.accepts(candidate.value())) {
+            Value candidate = found.get(k);
+            if (!shape.accepts(candidate.node())) {
                 wrongShape = wrongShape == null ? candidate : wrongShape;
                 continue;
             }
-            if (hasFields(candidate.value(), fields)) {
-                return candidate;
+            if (hasFields(candidate.node(), fields)) {
+                return new JsonExtraction.Found(candidate.node(), lineOf(reply, candidate.offset()));
             }
             fallback = fallback == null ? candidate : fallback;
         }
         if (fallback != null) {
-            return fallback;
+            return new JsonExtraction.Found(fallback.node(), lineOf(reply, fallback.offset()));
         }
         if (furthest != null && furthestReach > 2) {
             return furthest;
         }
         return new JsonExtraction.NotFound("no JSON " + shape.noun + " in the reply" + (wrongShape == null ? ""
-                : " (only " + kind(wrongShape.value()) + " at line " + wrongShape.line() + ")")
+                : " (only " + kind(wrongShape.node()) + " at line " + lineOf(reply, wrongShape.offset()) + ")")
                 + "; expected one, optionally in a ```json block");
     }
 
@@ -125,6 +127,10 @@ public final class ReplyJson {
     private static String kind(JsonNode value) {
         return value.isArray() ? "an array" : value.isObject() ? "an object" : "a " + value.getNodeType()
                 .name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A value read at {@code offset} of the reply. */
+    private record Value(JsonNode node, int offset) {
     }
 
     private enum Shape {

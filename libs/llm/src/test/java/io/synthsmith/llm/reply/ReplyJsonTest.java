@@ -49,6 +49,18 @@ class ReplyJsonTest {
     }
 
     @Test
+    void findsTheFinalObjectAfterALongAnswerFullOfCodeBraces() {
+        StringBuilder reply = new StringBuilder("Here is the C++ I considered:\n```cpp\n");
+        for (int i = 0; i < 3000; i++) {
+            reply.append("for (int i = 0; i < n; i++) { if (a[i] > b[i]) { swap(a[i], b[i]); } }\n");
+        }
+        reply.append("```\nFinal answer:\n```json\n{\"inputs\": [\"1\\n\"]}\n```\n");
+
+        assertThat(ReplyJson.extractObject(reply.toString(), "inputs").orThrow().path("inputs").get(0).asText())
+                .isEqualTo("1\n");
+    }
+
+    @Test
     void findsJsonSurroundedByProseAndSkipsBracesThatAreNotJson() {
         String reply = "Using the set {a, b} we get:\n{\"inputs\": [\"1 2\", \"3 4\"]}\nHope this helps!";
 
