@@ -24,6 +24,8 @@ import java.util.Set;
  * ({@link #NEWLINE_COMMANDS}, {@link #TAB_COMMANDS}: {@code \neq}, {@code \times}, {@code \text}, {@code \to}...),
  * because a newline or tab before an ordinary word ({@code \nThe first line}, {@code \tn}) is common and
  * meant.</li>
+ * <li>{@code \'} is an apostrophe escaped the way Python or JavaScript would ({@code Hiker\'s}): the backslash is
+ * dropped.</li>
  * <li>Every other backslash ({@code \le}, {@code \cdot}, {@code \{}, {@code \,}, {@code \;}, {@code \%},
  * {@code \_}, {@code \(}) is not a JSON escape at all and is kept as a backslash.</li>
  * </ol>
@@ -172,6 +174,11 @@ final class LenientJson {
     /** One backslash inside a string, read with the LaTeX rule of the class comment. */
     private void escape() {
         char next = pos + 1 < end ? text.charAt(pos + 1) : '\0';
+        if (next == '\'') {
+            out.append('\'');
+            pos += 2;
+            return;
+        }
         String letters = letterRun(pos + 1);
         boolean latex = switch (next) {
             case '"', '\\', '/' -> false;

@@ -83,7 +83,7 @@ class ReplyJsonTest {
                 ```json
                 {
                   // the statement
-                  "title": "Hiker's Pack",
+                  "title": "Hiker\\'s Pack",
                   "statement": "A hiker packs items.
                 Input
                 The first line holds n.",
