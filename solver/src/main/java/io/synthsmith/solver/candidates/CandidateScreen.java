@@ -2,29 +2,39 @@ package io.synthsmith.solver.candidates;
 
 import io.synthsmith.llm.ChatChoice;
 import io.synthsmith.llm.reply.CodeBlockExtraction;
+import io.synthsmith.llm.reply.CodeLanguage;
 import io.synthsmith.llm.reply.ReplyCode;
 import io.synthsmith.messages.Candidate;
 import io.synthsmith.messages.Language;
 import io.synthsmith.messages.Task;
 import io.synthsmith.solver.prompts.SolverPrompts;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Decides whether one sampled answer is a usable candidate. The checks run in a fixed order and the first that
- * fails names the drop reason: truncated, then exactly one complete non-empty code block, then its language tag,
- * then (LeetCode style) the task's class and method, then the length of the reasoning.
+ * fails names the drop reason: truncated, then a complete non-empty code block in the run's language (the last one
+ * when there are several; other languages' and text blocks are ignored, see {@link ReplyCode}), then (Python) that it
+ * compiles, then (LeetCode style) the task's class and method, then the length of the reasoning. C++ is compiled at
+ * the verifier.
  */
 public final class CandidateScreen {
 
-    private static final Set<String> PYTHON_TAGS = Set.of("python", "python3", "py", "py3");
-    private static final Set<String> CPP_TAGS = Set.of("cpp", "c++", "cc", "cxx", "c++17", "c++20");
-
     private final int minReasoningChars;
+    private final PythonSyntax pythonSyntax;
 
     /** @param minReasoningChars the shortest reasoning kept, in characters (0 keeps answers without reasoning) */
     public CandidateScreen(int minReasoningChars) {
+        this(minReasoningChars, PythonSyntax.disabled());
+    }
+
+    /**
+     * @param minReasoningChars the shortest reasoning kept, in characters (0 keeps answers without reasoning)
+     * @param pythonSyntax      the syntax check of Python code
+     */
+    public CandidateScreen(int minReasoningChars, PythonSyntax pythonSyntax) {
+        this.pythonSyntax = pythonSyntax;
         if (minReasoningChars < 0) {
             throw new IllegalArgumentException("synthsmith.solver.min-reasoning-chars must be 0 or more, got "
                     + minReasoningChars);
@@ -39,12 +49,12 @@ public final class CandidateScreen {
             return new Screening.Dropped(DropReason.TRUNCATED, "finish_reason is length: the answer was cut");
         }
         String code;
-        switch (ReplyCode.singleBlock(choice.answer())) {
+        switch (ReplyCode.lastBlock(choice.answer(), codeLanguage(language))) {
             case CodeBlockExtraction.None none -> {
                 return new Screening.Dropped(DropReason.NO_CODE_BLOCK, none.describe());
             }
-            case CodeBlockExtraction.Several several -> {
-                return new Screening.Dropped(DropReason.SEVERAL_CODE_BLOCKS, several.describe());
+            case CodeBlockExtraction.OtherLanguages other -> {
+                return new Screening.Dropped(DropReason.WRONG_LANGUAGE, other.describe());
             }
             case CodeBlockExtraction.Unterminated open -> {
                 return new Screening.Dropped(DropReason.UNTERMINATED_CODE_BLOCK, open.describe());
@@ -54,11 +64,14 @@ public final class CandidateScreen {
                     return new Screening.Dropped(DropReason.EMPTY_CODE_BLOCK, "the code block at line "
                             + found.line() + " is empty");
                 }
-                if (!tagFits(found.language(), language)) {
-                    return new Screening.Dropped(DropReason.WRONG_LANGUAGE, "the code block is tagged '"
-                            + found.language() + "' but the run asks for " + language.wire());
-                }
                 code = found.code();
+            }
+        }
+        if (language == Language.PYTHON) {
+            Optional<String> error = pythonSyntax.error(code);
+            if (error.isPresent()) {
+                return new Screening.Dropped(DropReason.SYNTAX_ERROR, "the Python code does not compile: "
+                        + error.get());
             }
         }
         if (SolverPrompts.isSignatureTask(task) && !definesSignature(code, task.signature(), language)) {
@@ -73,12 +86,9 @@ public final class CandidateScreen {
                 choice.finishReason().name().toLowerCase(Locale.ROOT), usage));
     }
 
-    private static boolean tagFits(String tag, Language language) {
-        String normalized = tag.strip().toLowerCase(Locale.ROOT);
-        if (normalized.isEmpty()) {
-            return true;
-        }
-        return language == Language.CPP ? CPP_TAGS.contains(normalized) : PYTHON_TAGS.contains(normalized);
+    /** The code language of a run's language. */
+    public static CodeLanguage codeLanguage(Language language) {
+        return language == Language.CPP ? CodeLanguage.CPP : CodeLanguage.PYTHON;
     }
 
     private static boolean definesSignature(String code, Task.Signature signature, Language language) {

@@ -6,14 +6,14 @@ public enum DropReason {
     TRUNCATED("truncated"),
     /** The answer has no fenced code block. */
     NO_CODE_BLOCK("no_code_block"),
-    /** The answer has more than one code block, so which one is the solution is unclear. */
-    SEVERAL_CODE_BLOCKS("several_code_blocks"),
     /** A code block is opened and never closed, although the model said it stopped normally. */
     UNTERMINATED_CODE_BLOCK("unterminated_code_block"),
-    /** The single code block is empty. */
+    /** The chosen code block is empty. */
     EMPTY_CODE_BLOCK("empty_code_block"),
-    /** The code block is tagged with another language than the run asks for. */
+    /** The answer has code blocks, none of them in the language the run asks for. */
     WRONG_LANGUAGE("wrong_language"),
+    /** The Python code does not compile ({@code synthsmith.solver.python-syntax-check}). */
+    SYNTAX_ERROR("syntax_error"),
     /** A LeetCode-style answer that does not define the task's class and method. */
     MISSING_SIGNATURE("missing_signature"),
     /** The reasoning is shorter than {@code synthsmith.solver.min-reasoning-chars}. */

@@ -20,6 +20,22 @@ public interface SolverConfig {
     @WithDefault("8000")
     int minReasoningChars();
 
+    /**
+     * The Python 3 executable that checks that Python code (candidates, generators, validators) compiles; code that
+     * does not is dropped as {@code syntax_error} (a candidate) or retried (a test source). Nothing is run: the code
+     * is only compiled. {@code none} turns the check off; an executable that cannot be started turns it off with one
+     * WARN.
+     */
+    @WithDefault("python3")
+    String pythonSyntaxCheck();
+
+    /**
+     * Replies asked for at most per test source (direct inputs, generator, validator): an unusable reply is answered
+     * with why and asked again until this many replies were read. 1 asks once.
+     */
+    @WithDefault("2")
+    int testSourceAttempts();
+
     /** How many direct test inputs the solver asks the model for. */
     @WithDefault("10")
     int directInputs();

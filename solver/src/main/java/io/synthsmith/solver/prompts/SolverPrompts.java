@@ -1,10 +1,12 @@
 package io.synthsmith.solver.prompts;
 
+import io.synthsmith.llm.ChatMessage;
 import io.synthsmith.llm.ChatRequest;
 import io.synthsmith.messages.Language;
 import io.synthsmith.messages.Style;
 import io.synthsmith.messages.Task;
 import io.synthsmith.statements.ProblemText;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,21 @@ public final class SolverPrompts {
     /** The request for a Python input validator that exits non-zero on a constraint violation. */
     public ChatRequest validator(Task task) {
         return testRequest("validator.user", task, taskValues(task));
+    }
+
+    /**
+     * The follow-up to a test-source request whose reply could not be used: the same conversation, the reply, and
+     * a user message that repeats the request's first line ({@code # Input generator for: <Title>}) and says why
+     * the reply was unusable.
+     */
+    public ChatRequest testSourceRetry(ChatRequest asked, String answer, String why) {
+        List<ChatMessage> messages = new ArrayList<>(asked.messages());
+        String taskLine = asked.messages().stream().filter(m -> m.role() == ChatMessage.Role.USER)
+                .map(m -> m.content().lines().findFirst().orElse("")).findFirst().orElse("");
+        messages.add(ChatMessage.assistant(answer));
+        messages.add(ChatMessage.user(templates.render("test-source-retry.user",
+                Map.of("taskLine", taskLine, "why", why))));
+        return new ChatRequest(messages, asked.samples(), asked.sampling());
     }
 
     private ChatRequest testRequest(String template, Task task, Map<String, String> values) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.synthsmith.llm.settings.LlmSettingsResolver;
 import io.synthsmith.messages.codec.MessageCodec;
 import io.synthsmith.solver.candidates.CandidateScreen;
+import io.synthsmith.solver.candidates.PythonSyntax;
 import io.synthsmith.solver.config.SolverConfig;
 import io.synthsmith.solver.llm.ModelClients;
 import io.vertx.core.Vertx;
@@ -36,7 +37,9 @@ public class SolverBeans {
     @Produces
     @Singleton
     TaskSolver taskSolver(ModelClients clients, SolverMetrics metrics, MessageCodec codec, SolverConfig solver) {
-        return new TaskSolver(clients, new CandidateScreen(solver.minReasoningChars()), metrics, codec,
-                Clock.systemUTC(), solver.directInputs(), solver.maxSolvedBytes());
+        PythonSyntax syntax = PythonSyntax.using(solver.pythonSyntaxCheck());
+        return new TaskSolver(clients, new CandidateScreen(solver.minReasoningChars(), syntax), metrics, codec,
+                Clock.systemUTC(), solver.directInputs(), solver.maxSolvedBytes(), syntax,
+                solver.testSourceAttempts());
     }
 }

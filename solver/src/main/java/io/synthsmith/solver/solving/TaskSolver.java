@@ -17,12 +17,14 @@ import io.synthsmith.messages.ids.Ids;
 import io.synthsmith.solver.candidates.CandidateScreen;
 import io.synthsmith.solver.candidates.CandidateShares;
 import io.synthsmith.solver.candidates.DropReason;
+import io.synthsmith.solver.candidates.PythonSyntax;
 import io.synthsmith.solver.candidates.Screening;
 import io.synthsmith.solver.llm.ModelClients;
 import io.synthsmith.solver.prompts.PromptTemplates;
 import io.synthsmith.solver.prompts.SolverPrompts;
 import io.synthsmith.solver.testsources.TestSourceParsing;
 import io.synthsmith.solver.testsources.TestSourceReply;
+import io.synthsmith.solver.testsources.TestSourceRetries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * Solves one task: asks every solver model of the task's run for its share of the candidates (one request with
@@ -58,9 +61,20 @@ public final class TaskSolver {
     private final Clock clock;
     private final int directInputs;
     private final int maxSolvedBytes;
+    private final PythonSyntax pythonSyntax;
+    private final TestSourceRetries testSources;
 
     public TaskSolver(ModelClients clients, CandidateScreen screen, SolverMetrics metrics, MessageCodec codec,
             Clock clock, int directInputs, int maxSolvedBytes) {
+        this(clients, screen, metrics, codec, clock, directInputs, maxSolvedBytes, PythonSyntax.disabled(), 2);
+    }
+
+    /**
+     * @param pythonSyntax       the syntax check of generated Python programs (generator, validator)
+     * @param testSourceAttempts replies asked for at most per test source
+     */
+    public TaskSolver(ModelClients clients, CandidateScreen screen, SolverMetrics metrics, MessageCodec codec,
+            Clock clock, int directInputs, int maxSolvedBytes, PythonSyntax pythonSyntax, int testSourceAttempts) {
         this.clients = clients;
         this.prompts = new SolverPrompts(PromptTemplates.current());
         this.screen = screen;
@@ -69,6 +83,8 @@ public final class TaskSolver {
         this.clock = clock;
         this.directInputs = directInputs;
         this.maxSolvedBytes = maxSolvedBytes;
+        this.pythonSyntax = pythonSyntax;
+        this.testSources = new TestSourceRetries(prompts, testSourceAttempts);
     }
 
     /** Solves {@code task}, blocking the calling (virtual) thread until all of its LLM calls have ended. */
@@ -95,16 +111,22 @@ public final class TaskSolver {
         for (CandidateShares.Share share : shares) {
             candidateCalls.add(call("candidates", share.model(), candidateRequest.withSamples(share.count())));
         }
-        CompletableFuture<Call> directCall = call("direct_inputs", testModel, prompts.directInputs(task, directInputs));
-        CompletableFuture<Call> generatorCall = call("generator", testModel, prompts.generator(task));
-        CompletableFuture<Call> validatorCall = call("validator", testModel, prompts.validator(task));
-        List<CompletableFuture<Call>> all = new ArrayList<>(candidateCalls);
+        var directCall = testSource(task, "direct_inputs", testModel, prompts.directInputs(task, directInputs),
+                TestSourceParsing::directInputs);
+        var generatorCall = testSource(task, "generator", testModel, prompts.generator(task),
+                choice -> TestSourceParsing.program(choice, testModel, pythonSyntax));
+        var validatorCall = testSource(task, "validator", testModel, prompts.validator(task),
+                choice -> TestSourceParsing.program(choice, testModel, pythonSyntax));
+        List<CompletableFuture<?>> all = new ArrayList<>(candidateCalls);
         all.addAll(List.of(directCall, generatorCall, validatorCall));
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-        for (CompletableFuture<Call> call : all) {
+        for (CompletableFuture<Call> call : candidateCalls) {
             if (call.join() instanceof Call.Answered answered) {
                 tokens[0] += answered.result().usage().totalTokens();
             }
+        }
+        for (var source : List.of(directCall.join(), generatorCall.join(), validatorCall.join())) {
+            tokens[0] += source.tokens();
         }
         Instant now = clock.instant();
 
@@ -145,9 +167,14 @@ public final class TaskSolver {
         if (firstCandidateFailure != null && modelsUsed.isEmpty()) {
             return llmFailed(task, firstCandidateFailure, now);
         }
-        for (CompletableFuture<Call> testCall : List.of(directCall, generatorCall, validatorCall)) {
-            if (testCall.join() instanceof Call.Failed failed) {
-                return llmFailed(task, failed, now);
+        boolean enoughInputs = directCall.join().reply() instanceof TestSourceReply.Usable<List<String>>
+                || generatorCall.join().reply() instanceof TestSourceReply.Usable<Solved.Program>;
+        List<Map.Entry<String, TestSourceRetries.Outcome<?>>> sources = List.of(
+                Map.entry("direct_inputs", directCall.join()), Map.entry("generator", generatorCall.join()),
+                Map.entry("validator", validatorCall.join()));
+        for (var source : sources) {
+            if (!enoughInputs && source.getValue().reply() == null) {
+                return llmFailed(task, new Call.Failed(source.getKey(), testModel, source.getValue().failure()), now);
             }
         }
         int required = run.minUsableCandidates();
@@ -165,15 +192,10 @@ public final class TaskSolver {
 
         Map<String, String> missing = new LinkedHashMap<>();
         modelsUsed.add(testModel);
-        List<String> inputs = switch (TestSourceParsing.directInputs(answer(directCall))) {
-            case TestSourceReply.Usable<List<String>> usable -> usable.value();
-            case TestSourceReply.Unusable<List<String>> unusable -> {
-                missing.put("directInputs", unusable.why());
-                yield List.of();
-            }
-        };
-        Solved.Program generator = program("generator", generatorCall, testModel, missing);
-        Solved.Program validator = program("validator", validatorCall, testModel, missing);
+        List<String> inputs = sourceValue("directInputs", directCall.join(), missing);
+        inputs = inputs == null ? List.of() : inputs;
+        Solved.Program generator = sourceValue("generator", generatorCall.join(), missing);
+        Solved.Program validator = sourceValue("validator", validatorCall.join(), missing);
         missing.keySet().forEach(metrics::testSourceMissing);
 
         Lineage lineage = (task.lineage() == null ? Lineage.empty() : task.lineage())
@@ -194,19 +216,22 @@ public final class TaskSolver {
         return new SolveOutcome.Solved(solved);
     }
 
-    private Solved.Program program(String source, CompletableFuture<Call> call, String model,
-            Map<String, String> missing) {
-        return switch (TestSourceParsing.program(answer(call), model)) {
-            case TestSourceReply.Usable<Solved.Program> usable -> usable.value();
-            case TestSourceReply.Unusable<Solved.Program> unusable -> {
-                missing.put(source, unusable.why());
-                yield null;
-            }
-        };
+    /** The usable value of a test source, or {@code null} with why it is missing put in {@code missing}. */
+    private static <T> T sourceValue(String source, TestSourceRetries.Outcome<T> outcome, Map<String, String> missing) {
+        if (outcome.reply() instanceof TestSourceReply.Usable<T> usable) {
+            return usable.value();
+        }
+        missing.put(source, outcome.why());
+        return null;
     }
 
-    private static ChatChoice answer(CompletableFuture<Call> call) {
-        return ((Call.Answered) call.join()).result().first();
+    private <T> CompletableFuture<TestSourceRetries.Outcome<T>> testSource(Task task, String kind, String model,
+            ChatRequest request, Function<ChatChoice, TestSourceReply<T>> parse) {
+        return testSources.ask(kind, task.id(), request, asked -> call(kind, model, asked).thenApply(call ->
+                switch (call) {
+                    case Call.Answered answered -> new TestSourceRetries.Answer(answered.result(), null);
+                    case Call.Failed failed -> new TestSourceRetries.Answer(null, failed.error());
+                }), parse);
     }
 
     /** Servers report usage per request; each choice is credited an even share of it. */

@@ -53,8 +53,6 @@ class CandidateScreenTest {
         assertThat(dropped(stdio, ok, REASONING, FinishReason.LENGTH, Language.PYTHON)).isEqualTo(DropReason.TRUNCATED);
         assertThat(dropped(stdio, "just prose", REASONING, FinishReason.STOP, Language.PYTHON))
                 .isEqualTo(DropReason.NO_CODE_BLOCK);
-        assertThat(dropped(stdio, ok + "\n" + ok, REASONING, FinishReason.STOP, Language.PYTHON))
-                .isEqualTo(DropReason.SEVERAL_CODE_BLOCKS);
         assertThat(dropped(stdio, "```python\nprint(1)\n", REASONING, FinishReason.STOP, Language.PYTHON))
                 .isEqualTo(DropReason.UNTERMINATED_CODE_BLOCK);
         assertThat(dropped(stdio, "```python\n\n```", REASONING, FinishReason.STOP, Language.PYTHON))
@@ -88,6 +86,56 @@ class CandidateScreenTest {
         assertThat(screen(leetcode, "```cpp\nclass Solution {\npublic:\n    int balancedSplits(vector<int>& nums) "
                 + "{ return 0; }\n};\n```", REASONING, FinishReason.STOP, Language.CPP))
                 .isInstanceOf(Screening.Kept.class);
+    }
+
+    @Test
+    void keepsTheLastPythonBlockOfAnAnswerWithRunLinesAndSampleOutput() {
+        // GPT-4o style answer: the solution, a bash line to run it and the output it prints.
+        String answer = """
+                Here is my solution:
+
+                ```python
+                import sys
+                data = sys.stdin.read().split()
+                print(sum(map(int, data[1:])))
+                ```
+
+                You can run it like this:
+
+                ```bash
+                echo "3 1 2 3" | python3 solution.py
+                ```
+
+                which prints
+
+                ```text
+                6
+                ```
+                """;
+
+        Screening screening = screen(stdio, answer, REASONING, FinishReason.STOP, Language.PYTHON);
+
+        assertThat(screening).isInstanceOf(Screening.Kept.class);
+        assertThat(((Screening.Kept) screening).candidate().code()).startsWith("import sys\n").endsWith("[1:])))\n");
+    }
+
+    @Test
+    void dropsPythonThatDoesNotCompileWithTheLineAndKeepsPythonThatDoes() {
+        CandidateScreen checked = new CandidateScreen(0, PythonSyntax.using("/usr/bin/python3"));
+        // A Qwen3-style slip: a C-style comment and a missing colon in the final code.
+        String broken = "```python\nn = int(input())\n// read n\nfor i in range(n)\n    print(i)\n```";
+        Screening screening = checked.screen(new ChatChoice(0, broken, "", FinishReason.STOP), stdio,
+                Language.PYTHON, "m", "candidate-1", USAGE);
+
+        assertThat(screening).isInstanceOfSatisfying(Screening.Dropped.class, drop -> {
+            assertThat(drop.reason()).isEqualTo(DropReason.SYNTAX_ERROR);
+            assertThat(drop.detail()).contains("line 2: SyntaxError");
+        });
+        assertThat(checked.screen(new ChatChoice(0, "```python\nfor i in range(3):\n    print(i)\n```", "",
+                FinishReason.STOP), stdio, Language.PYTHON, "m", "candidate-1", USAGE))
+                .isInstanceOf(Screening.Kept.class);
+        assertThat(PythonSyntax.using("/nonexistent/python3").error("for i in")).isEmpty();
+        assertThat(PythonSyntax.using("none").error("for i in")).isEmpty();
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.synthsmith.scriptedllm.ScriptRule;
 import io.synthsmith.scriptedllm.ScriptedLlmServer;
 import io.synthsmith.scriptedllm.ScriptedResponse;
 import io.synthsmith.solver.candidates.CandidateScreen;
+import io.synthsmith.solver.candidates.PythonSyntax;
 import io.synthsmith.solver.llm.ModelClients;
 import io.synthsmith.solver.scripted.SolverScript;
 import io.synthsmith.solver.scripted.TaskFixtures;
@@ -34,6 +35,8 @@ class TaskSolverTest {
 
     private static final String CPP_ANSWER = "```cpp\n#include <cstdio>\nint main() { return 0; }\n```";
     private static final String UNUSABLE = "Unusable Sources";
+    private static final String RETRIED = "Retried Sources";
+    private static final String VALIDATOR_DOWN = "Validator Down";
 
     private static Vertx vertx;
     private static ScriptedLlmServer server;
@@ -47,6 +50,20 @@ class TaskSolverTest {
         server = ScriptedLlmServer.start(Script.of(
                 ScriptRule.forStage("solver", ScriptedResponse.completion("none here"))
                         .whenLastUserMessageMatches("for: " + UNUSABLE),
+                // First replies as models write them when they go wrong, then usable ones.
+                ScriptRule.forStage("solver", ScriptedResponse.completion("Here are ten inputs covering the edge "
+                                + "cases:\n\n1. `3 1 3` ...\n2. `4 2 2` ..."),
+                        ScriptedResponse.completion(SolverScript.DIRECT_INPUTS))
+                        .whenLastUserMessageMatches("^# Direct test inputs for: " + RETRIED),
+                ScriptRule.forStage("solver", ScriptedResponse.completion("```python\nimport sys\n"
+                                + "n = int(sys.argv[1]\nprint(n)\n```"),
+                        ScriptedResponse.completion(SolverScript.GENERATOR))
+                        .whenLastUserMessageMatches("^# Input generator for: " + RETRIED),
+                ScriptRule.forStage("solver", ScriptedResponse.completion("```text\n3 1 3\n```"),
+                        ScriptedResponse.completion(SolverScript.VALIDATOR))
+                        .whenLastUserMessageMatches("^# Input validator for: " + RETRIED),
+                ScriptRule.forStage("solver", ScriptedResponse.httpError(400, "scripted: validator model unavailable"))
+                        .whenLastUserMessageMatches("^# Input validator for: " + VALIDATOR_DOWN),
                 ScriptRule.forStage("solver", ScriptedResponse.completion(CPP_ANSWER)
                                 .withReasoning(SolverScript.LONG_REASONING).withUsage(100, 4000, 3000))
                         .whenLastUserMessageMatches("```cpp"),
@@ -66,8 +83,9 @@ class TaskSolverTest {
     }
 
     private TaskSolver solver(ModelClients clients, int maxSolvedBytes) {
-        return new TaskSolver(clients, new CandidateScreen(SolverScript.MIN_REASONING_CHARS),
-                new SolverMetrics(registry), codec, clock, 5, maxSolvedBytes);
+        PythonSyntax syntax = PythonSyntax.using("/usr/bin/python3");
+        return new TaskSolver(clients, new CandidateScreen(SolverScript.MIN_REASONING_CHARS, syntax),
+                new SolverMetrics(registry), codec, clock, 5, maxSolvedBytes, syntax, 2);
     }
 
     private ModelClients clients() {
@@ -129,8 +147,43 @@ class TaskSolverTest {
             assertThat(solved.testSources().validator()).isNull();
             assertThat(solved.missingTestSources()).containsOnlyKeys("directInputs", "generator", "validator");
             assertThat(solved.missingTestSources().get("generator")).contains("no fenced code block");
+            assertThat(server.chatRequests().stream().filter(r -> r.lastUserMessage()
+                    .startsWith("# Input generator for: " + UNUSABLE))).hasSize(2);
             assertThat(registry.get("synthsmith.solver.test.sources.missing").tag("source", "generator").counter()
                     .count()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void unusableTestSourceRepliesAreAskedAgainWithWhyAndTheSecondRepliesAreUsed() {
+        Task task = TaskFixtures.decode(TaskFixtures.codeforces(RETRIED));
+        try (ModelClients clients = clients()) {
+            Solved solved = ((SolveOutcome.Solved) solver(clients, 1 << 24).solve(task)).message();
+
+            assertThat(solved.missingTestSources()).isEmpty();
+            assertThat(solved.testSources().directInputs()).hasSize(2);
+            assertThat(solved.testSources().generator().code()).startsWith("import random, sys\n")
+                    .endsWith("print(1, n, 7)\n");
+            assertThat(solved.testSources().validator()).isNotNull();
+            List<RecordedRequest> generatorCalls = server.chatRequests().stream()
+                    .filter(r -> r.lastUserMessage().startsWith("# Input generator for: " + RETRIED)).toList();
+            assertThat(generatorCalls).hasSize(2);
+            assertThat(generatorCalls.get(1).lastUserMessage()).contains("could not be used",
+                    "does not compile", "line 2");
+        }
+    }
+
+    @Test
+    void aFailedTestSourceCallLeavesThatSourceOutWhenInputsRemain() {
+        Task task = TaskFixtures.decode(TaskFixtures.codeforces(VALIDATOR_DOWN));
+        try (ModelClients clients = clients()) {
+            SolveOutcome outcome = solver(clients, 1 << 24).solve(task);
+
+            assertThat(outcome).isInstanceOfSatisfying(SolveOutcome.Solved.class, solved -> {
+                assertThat(solved.message().testSources().validator()).isNull();
+                assertThat(solved.message().testSources().generator()).isNotNull();
+                assertThat(solved.message().missingTestSources().get("validator")).contains("call failed");
+            });
         }
     }
 

@@ -3,6 +3,7 @@ package io.synthsmith.evolver.evolution;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthsmith.evolver.features.FeatureNames;
 import io.synthsmith.evolver.features.FeaturePath;
+import io.synthsmith.evolver.features.FeatureTreeReader;
 import io.synthsmith.evolver.llm.Exchange;
 import io.synthsmith.evolver.llm.LlmConversation;
 import io.synthsmith.evolver.prompts.PromptBook;
@@ -20,7 +21,9 @@ import java.util.stream.Collectors;
 /**
  * Stage 3 of the method: one evolution round asks the LLM to grow a sampled subtree in breadth (at least
  * {@code minSiblings} new siblings per node) and in depth (finer sub-features where they exist), then keeps only
- * what is new, within the depth limit, and not a programming-language feature.
+ * what is new, within the depth limit, and not a programming-language feature. An entry with fewer siblings than
+ * asked is left out ({@code short_sibling_list}) while the other entries are used; the reply is refused only when no
+ * entry is usable. Siblings and children may be names or objects with a name and a description.
  */
 public final class FeatureEvolution {
 
@@ -62,7 +65,7 @@ public final class FeatureEvolution {
 
     /** Reads an evolution reply for {@code subtree}; throws {@link ReplyFormatException} when it cannot be used. */
     public EvolvedFeatures parse(String answer, List<FeaturePath> subtree, Predicate<FeaturePath> known) {
-        JsonNode evolved = ReplyJson.extractObject(answer).orThrow().get("evolved");
+        JsonNode evolved = ReplyJson.extractObject(answer, "evolved").orThrow().get("evolved");
         if (evolved == null || !evolved.isArray()) {
             throw new ReplyFormatException("expected an array under \"evolved\" with one entry per node");
         }
@@ -81,6 +84,7 @@ public final class FeatureEvolution {
             if (siblings.size() < minSiblings) {
                 problems.add("\"" + rawPath + "\" has " + siblings.size() + " siblings, at least " + minSiblings
                         + " are required");
+                rejected.merge("short_sibling_list", 1, Integer::sum);
                 continue;
             }
             usable++;
@@ -91,7 +95,7 @@ public final class FeatureEvolution {
                 keep(path, child, known, added, rejected);
             }
         }
-        if (!problems.isEmpty()) {
+        if (usable == 0 && !problems.isEmpty()) {
             throw new ReplyFormatException(String.join("; ", problems));
         }
         if (usable == 0) {
@@ -120,7 +124,7 @@ public final class FeatureEvolution {
 
     private FeaturePath canonicalPath(String raw) {
         List<String> segments = new ArrayList<>();
-        for (String segment : raw.split("/")) {
+        for (String segment : FeaturePath.split(raw)) {
             if (!segment.isBlank()) {
                 segments.add(segments.isEmpty() ? names.category(segment).orElse(null) : names.canonical(segment));
             }
@@ -131,13 +135,12 @@ public final class FeatureEvolution {
         return new FeaturePath(segments);
     }
 
+    /** The names of a list: strings, or objects with a name ({@code {"name": ..., "description": ...}}). */
     private static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         if (array != null && array.isArray()) {
             for (JsonNode item : array) {
-                if (item.isTextual() && !item.asText().isBlank()) {
-                    out.add(item.asText());
-                }
+                FeatureTreeReader.nodeName(item).ifPresent(out::add);
             }
         }
         return out;

@@ -55,11 +55,11 @@ public final class FeatureExtraction {
 
     /** Reads a feature-extraction reply ({@code {"features": {...}}}). */
     public ExtractedFeatures parseFeatures(String answer) {
-        return reader.read(ReplyJson.extractObject(answer).orThrow(), "features");
+        return reader.read(ReplyJson.extractObject(answer, "features").orThrow(), "features");
     }
 
     /** Reads a concept-extraction reply ({@code {"concepts": {...}}}). */
     public ExtractedFeatures parseConcepts(String answer) {
-        return reader.read(ReplyJson.extractObject(answer).orThrow(), "concepts");
+        return reader.read(ReplyJson.extractObject(answer, "concepts").orThrow(), "concepts");
     }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Turns the names an LLM writes into the names of tree nodes, so that the same feature from two seeds is one node:
- * lower case, one space between words, punctuation dropped (but {@code +} and {@code #} kept), possessives dropped,
+ * lower case, one space between words, punctuation dropped (but {@code +}, {@code #} and a slash inside a word such as
+ * {@code 0/1} kept), possessives dropped,
  * then obvious aliases mapped to one canonical name ({@code BFS} and {@code breadth first search} become
  * {@code breadth-first search}). Also knows which names are programming-language features, which the method drops.
  *
@@ -43,12 +44,17 @@ public final class FeatureNames {
                 readSet("features/language-features.txt"), readSet("features/language-names.txt"));
     }
 
-    /** The normal form of a name, before aliases: lower case, single spaces, no punctuation but - + #. */
+    /**
+     * The normal form of a name, before aliases: lower case, single spaces, no punctuation but - + # and a slash
+     * between two letters or digits ({@code 0/1 knapsack}, {@code i/o}); a slash with a space beside it separates
+     * path segments and is not part of a name.
+     */
     public static String normalForm(String raw) {
         String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
         text = text.replaceAll("['\u2019]s\\b", "");
         text = text.replace('_', ' ').replace('\u2013', '-').replace('\u2014', '-');
-        text = text.replaceAll("[^\\p{L}\\p{N}+#\\-\\s]", " ");
+        text = text.replaceAll("[^\\p{L}\\p{N}+#\\-\\s/]", " ");
+        text = text.replaceAll("(?<![\\p{L}\\p{N}])/|/(?![\\p{L}\\p{N}])", " ");
         text = text.replaceAll("\\s*-\\s*", "-").replaceAll("-{2,}", "-");
         text = text.replaceAll("\\s+", " ").strip();
         return text.replaceAll("^-+|-+$", "");

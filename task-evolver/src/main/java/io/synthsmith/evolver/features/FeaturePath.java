@@ -3,6 +3,7 @@ package io.synthsmith.evolver.features;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A node of the feature tree named by its path from a category down: {@code algorithms / graph / breadth-first
@@ -11,6 +12,7 @@ import java.util.List;
 public record FeaturePath(List<String> segments) implements Comparable<FeaturePath> {
 
     public static final String SEPARATOR = " / ";
+    private static final Pattern SPACED_SLASH = Pattern.compile("\\s+/\\s*|\\s*/\\s+");
 
     public FeaturePath {
         segments = List.copyOf(segments);
@@ -21,7 +23,17 @@ public record FeaturePath(List<String> segments) implements Comparable<FeaturePa
 
     /** The path written as {@code a / b / c}. */
     public static FeaturePath parse(String text) {
-        return new FeaturePath(Arrays.stream(text.split("/")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        return new FeaturePath(split(text));
+    }
+
+    /**
+     * The segments of a path as written: when any slash has a space beside it ({@code dynamic programming / 0/1
+     * knapsack}), only such slashes separate segments, so names keep their own slashes; otherwise
+     * ({@code algorithms/graph/bfs}) every slash does. Blank segments are dropped.
+     */
+    public static List<String> split(String text) {
+        String separator = SPACED_SLASH.matcher(text).find() ? SPACED_SLASH.pattern() : "/";
+        return Arrays.stream(text.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     public static FeaturePath of(String... segments) {

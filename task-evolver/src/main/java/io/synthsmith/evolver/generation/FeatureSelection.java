@@ -28,7 +28,7 @@ public record FeatureSelection(Map<FeaturePath, String> uses, List<FeaturePath> 
      */
     public static FeatureSelection parse(String answer, List<FeaturePath> candidates, int minSelected,
             FeatureNames names) {
-        JsonNode reply = ReplyJson.extractObject(answer).orThrow();
+        JsonNode reply = ReplyJson.extractObject(answer, "selected").orThrow();
         Map<FeaturePath, String> uses = new LinkedHashMap<>();
         for (JsonNode annotation : reply.path("annotations")) {
             FeaturePath path = match(annotation.path("feature").asText(""), candidates, names);
@@ -68,7 +68,7 @@ public record FeatureSelection(Map<FeaturePath, String> uses, List<FeaturePath> 
 
     private static FeaturePath match(String raw, List<FeaturePath> candidates, FeatureNames names) {
         List<String> wanted = new ArrayList<>();
-        for (String segment : raw.split("/")) {
+        for (String segment : FeaturePath.split(raw)) {
             if (!segment.isBlank()) {
                 wanted.add(wanted.isEmpty() ? names.category(segment).orElse(FeatureNames.normalForm(segment))
                         : names.canonical(segment));

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the Python stub of a LeetCode-style task ({@code class Solution:} then {@code def name(self, a: T, ...) -> R:})
  * into a {@link Task.Signature}: class, method, parameters with their types, and the return type, from which the
- * verifier builds a call harness. Every parameter and the return value must carry a type hint.
+ * verifier builds a call harness. Every parameter and the return value must carry a type hint, and the method must
+ * return a value ({@code -> None} or {@code void} is refused: every label would be {@code null}).
  */
 public final class SignatureParser {
 
@@ -18,6 +19,7 @@ public final class SignatureParser {
             "class\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\([^)]*\\))?\\s*:\\s*"
                     + "def\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\((.*)\\)\\s*(?:->\\s*(.+?))?\\s*:",
             Pattern.DOTALL);
+    private static final Pattern NO_VALUE = Pattern.compile("(?i)none|nonetype|void|optional\\[none]|null");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private SignatureParser() {
@@ -36,6 +38,11 @@ public final class SignatureParser {
         String returnType = m.group(4) == null ? "" : m.group(4).strip();
         if (returnType.isEmpty()) {
             throw new ReplyFormatException("\"signature\" method " + m.group(2) + " has no return type hint (-> Type)");
+        }
+        if (NO_VALUE.matcher(returnType).matches()) {
+            throw new ReplyFormatException("\"signature\" method " + m.group(2) + " returns " + returnType
+                    + ": a LeetCode-style task must return its answer (the tests compare returned values); return the "
+                    + "result instead of changing an argument in place");
         }
         List<String> parts = splitTopLevel(m.group(3));
         if (parts.isEmpty() || !parts.get(0).strip().equals("self")) {

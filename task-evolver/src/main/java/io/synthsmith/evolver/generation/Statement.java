@@ -1,13 +1,13 @@
 package io.synthsmith.evolver.generation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthsmith.llm.reply.ReplyCheckException;
 import io.synthsmith.llm.reply.ReplyFormatException;
 import io.synthsmith.llm.reply.ReplyJson;
 import io.synthsmith.messages.Style;
 import io.synthsmith.messages.Task;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -21,32 +21,21 @@ public record Statement(String title, String statement, List<Task.Sample> sample
     }
 
     /**
-     * Reads a statement reply in {@code style}. It must have a title and statement, at least {@code minSamples}
-     * samples with input and output, a constraints section, input and output sections for stdin/stdout styles, a
-     * signature whose parameters every LeetCode sample names, and none of {@code forbiddenTerms}.
+     * Reads a statement reply in {@code style}. The JSON must have a title and statement (else the reply is
+     * unreadable, {@link ReplyFormatException}); then the content is checked ({@link ReplyCheckException} listing
+     * every failure): at least {@code minSamples} samples with input and output, the sections of
+     * {@link StatementSections} for the style, a signature with a return value whose parameters every LeetCode
+     * sample names, and no hint naming a technique ({@link ForbiddenTerms}).
      */
-    public static Statement parse(String answer, Style style, int minSamples, List<String> forbiddenTerms) {
-        JsonNode reply = ReplyJson.extractObject(answer).orThrow();
+    public static Statement parse(String answer, Style style, int minSamples, ForbiddenTerms forbiddenTerms) {
+        JsonNode reply = ReplyJson.extractObject(answer, "statement").orThrow();
         String title = text(reply, "title");
         String statement = text(reply, "statement");
-        List<String> problems = new ArrayList<>();
-        String lower = statement.toLowerCase(Locale.ROOT);
-        if (!lower.contains("constraint")) {
-            problems.add("the statement has no constraints section (\"Constraints\")");
-        }
-        if (style != Style.LEETCODE && !(containsWord(lower, "input") && containsWord(lower, "output"))) {
-            problems.add("the statement must describe the exact \"Input\" and \"Output\" formats");
-        }
-        List<String> named = new ArrayList<>();
-        String titleAndStatement = (title + "\n" + statement).toLowerCase(Locale.ROOT);
-        for (String term : forbiddenTerms) {
-            if (containsWord(titleAndStatement, term.toLowerCase(Locale.ROOT))) {
-                named.add(term);
-            }
-        }
+        List<String> problems = new ArrayList<>(StatementSections.problems(style, statement));
+        List<String> named = forbiddenTerms.hintedIn(statement);
         if (!named.isEmpty()) {
-            problems.add("the title or statement names a technique, which gives the solution away: " + named
-                    + "; describe what to compute, not how");
+            problems.add("the statement hints at the solution by naming a technique: " + named
+                    + "; describe what to compute, not how (a story may use such words, a hint may not)");
         }
         List<Task.Sample> samples = new ArrayList<>();
         JsonNode sampleNodes = reply.path("samples");
@@ -84,7 +73,7 @@ public record Statement(String title, String statement, List<Task.Sample> sample
             }
         }
         if (!problems.isEmpty()) {
-            throw new ReplyFormatException(String.join("; ", problems));
+            throw new ReplyCheckException(String.join("; ", problems));
         }
         return new Statement(title, statement, samples, signature);
     }
@@ -95,9 +84,5 @@ public record Statement(String title, String statement, List<Task.Sample> sample
             throw new ReplyFormatException("\"" + field + "\" is missing or not a non-blank string");
         }
         return node.asText().strip();
-    }
-
-    private static boolean containsWord(String text, String word) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])").matcher(text).find();
     }
 }

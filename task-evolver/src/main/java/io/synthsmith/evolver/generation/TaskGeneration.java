@@ -97,10 +97,11 @@ public final class TaskGeneration {
         }
         var selected = (Exchange.Parsed<FeatureSelection>) selection;
 
-        List<String> forbidden = prompts.lines("forbidden-terms.txt");
+        ForbiddenTerms forbidden = new ForbiddenTerms(prompts.lines("forbidden-terms.txt"));
         Exchange<Statement> statement = llm.ask("statement",
                 prompts.render("statement.system", Map.of("minSamples", Integer.toString(minSamples),
-                        "styleGuide", prompts.text("style-" + style.wire() + ".md").strip(),
+                        "styleGuide", prompts.render("style-" + style.wire(),
+                                Map.of("sections", StatementSections.promptText(style))),
                         "replyShape", prompts.text(style == Style.LEETCODE ? "reply-leetcode.md" : "reply-stdio.md")
                                 .strip())),
                 prompts.render("statement.user", Map.of("runId", request.runId(), "style", style.wire(),

@@ -9,11 +9,13 @@ import io.synthsmith.llm.ChatRequest;
 import io.synthsmith.llm.ChatResult;
 import io.synthsmith.llm.LlmClient;
 import io.synthsmith.llm.LlmException;
+import io.synthsmith.llm.reply.ReplyCheckException;
 import io.synthsmith.llm.reply.ReplyFormatException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import org.jboss.logging.Logger;
 
 /**
  * Asks the LLM for a reply of a given shape. A reply that does not parse (or was cut by the token limit) is
@@ -21,6 +23,8 @@ import java.util.concurrent.CompletionException;
  * up to {@code maxAttempts} replies in all. Blocks the calling (virtual) thread while the LLM answers.
  */
 public final class LlmConversation {
+
+    private static final Logger LOG = Logger.getLogger(LlmConversation.class);
 
     private final LlmClient llm;
     private final PromptBook prompts;
@@ -47,6 +51,7 @@ public final class LlmConversation {
             countTokens(step, result);
             ChatChoice choice = result.first();
             String error;
+            String outcome = "unparsable";
             if (choice.truncated()) {
                 error = "the reply was cut off by the token limit before it ended; write a shorter reply";
             } else {
@@ -54,12 +59,17 @@ public final class LlmConversation {
                     T value = parser.parse(choice.answer());
                     count(step, "parsed");
                     return new Exchange.Parsed<>(value, result.model(), attempt);
+                } catch (ReplyCheckException e) {
+                    error = e.getMessage();
+                    outcome = "failed_check";
                 } catch (ReplyFormatException e) {
                     error = e.getMessage();
                 }
             }
             errors.add(error);
-            count(step, "unparsable");
+            count(step, outcome);
+            LOG.infof("%s reply %s (attempt %d of %d; %s): %s", step, outcome.replace('_', ' '), attempt,
+                    maxAttempts, taskLine, error);
             messages.add(ChatMessage.assistant(choice.answer()));
             messages.add(ChatMessage.user(prompts.render("retry.user", Map.of("taskLine", taskLine, "error", error))));
         }
@@ -80,7 +90,8 @@ public final class LlmConversation {
 
     private void count(String step, String outcome) {
         Counter.builder("synthsmith.task-evolver.replies")
-                .description("LLM replies per step, by outcome: parsed, unparsable (retried), gave_up")
+                .description("LLM replies per step, by outcome: parsed, unparsable (not read, retried), failed_check "
+                        + "(read but failing a check of the prompt, retried), gave_up")
                 .tag("step", step).tag("outcome", outcome)
                 .register(registry).increment();
     }

@@ -68,6 +68,27 @@ class LlmConversationTest {
         assertThat(server.chatRequests()).hasSize(3);
     }
 
+    @Test
+    void aReplyThatParsesButFailsACheckIsCountedApartFromUnparsableOnes() {
+        LlmConversation conversation = start(ScriptRule.always(ScriptedResponse.completion("{\"answer\": -1}"),
+                ScriptedResponse.completion("{\"answer\": 7}")));
+
+        Exchange<Integer> exchange = conversation.ask("statement", "system", "Task: answer (run r)",
+                reply -> {
+                    int value = answer(reply);
+                    if (value < 0) {
+                        throw new io.synthsmith.llm.reply.ReplyCheckException("\"answer\" must not be negative");
+                    }
+                    return value;
+                }, 3);
+
+        assertThat(exchange).isEqualTo(new Exchange.Parsed<>(7, "scripted", 2));
+        assertThat(registry.counter("synthsmith.task-evolver.replies", "step", "statement", "outcome", "failed_check")
+                .count()).isEqualTo(1);
+        assertThat(registry.find("synthsmith.task-evolver.replies").tag("step", "statement")
+                .tag("outcome", "unparsable").counter()).isNull();
+    }
+
     private static Integer answer(String reply) {
         var node = ReplyJson.extractObject(reply).orThrow().path("answer");
         if (!node.isInt()) {

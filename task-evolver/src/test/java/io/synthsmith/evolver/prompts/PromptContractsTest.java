@@ -11,6 +11,7 @@ import io.synthsmith.evolver.features.FeatureNames;
 import io.synthsmith.evolver.features.FeaturePath;
 import io.synthsmith.evolver.features.FeatureTreeReader;
 import io.synthsmith.evolver.generation.FeatureSelection;
+import io.synthsmith.evolver.generation.ForbiddenTerms;
 import io.synthsmith.evolver.generation.Statement;
 import io.synthsmith.llm.reply.ReplyFormatException;
 import io.synthsmith.llm.reply.ReplyJson;
@@ -30,7 +31,7 @@ class PromptContractsTest {
 
     private final PromptBook prompts = new PromptBook("v1");
     private final FeatureNames names = FeatureNames.standard();
-    private final List<String> forbidden = prompts.lines("forbidden-terms.txt");
+    private final ForbiddenTerms forbidden = new ForbiddenTerms(prompts.lines("forbidden-terms.txt"));
 
     @Test
     void everyTemplateUsesExactlyTheVariablesTheCodeFills() {
@@ -49,6 +50,9 @@ class PromptContractsTest {
         assertThat(prompts.variables("statement.user"))
                 .containsExactlyInAnyOrder("runId", "style", "features", "integrationStrategy");
         assertThat(prompts.variables("retry.user")).containsExactlyInAnyOrder("taskLine", "error");
+        for (String style : List.of("style-codeforces", "style-atcoder", "style-leetcode")) {
+            assertThat(prompts.variables(style)).as(style).containsExactly("sections");
+        }
         for (String user : List.of("extract-features.user", "extract-concepts.user", "evolve.user", "select.user",
                 "statement.user")) {
             assertThat(prompts.text(user + ".md")).as(user).startsWith("Task: ");
@@ -144,8 +148,8 @@ class PromptContractsTest {
         assertThat(Statement.parse(stdio, Style.CODEFORCES, 2, forbidden).samples()).hasSize(2);
         assertRefused(stdio.replace("Constraints", "Limits"), Style.CODEFORCES, "no constraints section");
         assertRefused(stdio.replace("Input\\n", "").replace("Output\\n", ""), Style.ATCODER, "\"Input\" and \"Output\"");
-        assertRefused(stdio.replace("Count things.", "Count things with a segment tree."), Style.CODEFORCES,
-                "names a technique");
+        assertRefused(stdio.replace("Count things.", "Count things. Hint: use a segment tree."), Style.CODEFORCES,
+                "hints at the solution");
         assertRefused(stdio.replace(", {\"input\": \"2\\n\", \"output\": \"3\\n\"}", ""), Style.CODEFORCES,
                 "1 usable samples");
         assertRefused(stdio.replace("\"output\": \"3\\n\"", "\"output\": \"\""), Style.CODEFORCES,
@@ -187,7 +191,7 @@ class PromptContractsTest {
         String retry = prompts.render("retry.user", Map.of("taskLine", "Task: select features (run r)",
                 "error", "\"selected\" holds 1 features, at least 2 are required"));
         assertThat(retry).startsWith("Task: select features (run r)").contains("at least 2 are required");
-        List<String> lines = new ArrayList<>(forbidden);
+        List<String> lines = new ArrayList<>(prompts.lines("forbidden-terms.txt"));
         assertThat(lines).contains("segment tree", "dynamic programming").doesNotContain("greedy");
     }
 }

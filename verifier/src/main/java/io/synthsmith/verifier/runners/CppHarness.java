@@ -95,14 +95,19 @@ public final class CppHarness {
         return Optional.empty();
     }
 
-    /** The candidate's code with the includes before it and the call harness's {@code main()} after it. */
+    /**
+     * The candidate's code with the includes before it and the call harness's {@code main()} after it. A
+     * {@code main} the candidate wrote (to test its class on stdin) is renamed by the preprocessor while its code is
+     * compiled, so it neither clashes with the harness's {@code main} nor runs.
+     */
     public static String wrapCpp(String code, Task.Signature signature) {
         String names = signature.parameters().stream()
                 .map(p -> cString(p.name()))
                 .collect(Collectors.joining(", "));
         String className = signature.className() == null || signature.className().isBlank()
                 ? "Solution" : signature.className();
-        return PRELUDE + "\n" + code + "\n" + CALL.replace("SS_PARAMETERS", names)
+        return PRELUDE + "#define main ss_candidate_main\n" + code + "\n#undef main\n"
+                + CALL.replace("SS_PARAMETERS", names)
                 .replace("SS_CLASS", className)
                 .replace("SS_METHOD", signature.methodName());
     }

@@ -6,11 +6,21 @@ import java.util.stream.Collectors;
 /**
  * Turns a LeetCode-style Python solution into a program: the example-format input on stdin ({@code nums = [1,2],
  * k = 3}) becomes the arguments of the signature's method, and its return value is printed in LeetCode's literal
- * form (lists as {@code [1,2]}, strings quoted, booleans {@code true}/{@code false}, none as {@code null}).
+ * form (lists as {@code [1,2]}, strings quoted, booleans {@code true}/{@code false}, none as {@code null}). A
+ * candidate's {@code if __name__ == "__main__":} block does not run.
  */
 public final class LeetCodeHarness {
 
+    /**
+     * Before the candidate: {@code __name__} is not {@code "__main__"} while the candidate's code runs, so its
+     * {@code if __name__ == "__main__":} block (which would read the harness's stdin and print) does not run; the
+     * module stays registered under that name so that dataclasses, pickling and {@code typing} lookups still find
+     * it. The harness restores the name before calling the method.
+     */
     private static final String PRELUDE = """
+            import sys as _ss_sys0
+            _ss_sys0.modules["__ss_candidate__"] = _ss_sys0.modules[__name__]
+            __name__ = "__ss_candidate__"
             from typing import *
             import bisect, collections, functools, heapq, itertools, math, operator, re, string
             from collections import *
@@ -23,6 +33,7 @@ public final class LeetCodeHarness {
 
     private static final String CALL = """
 
+            __name__ = "__main__"
             import ast as _ss_ast, json as _ss_json, sys as _ss_sys
 
             def _ss_pieces(text):

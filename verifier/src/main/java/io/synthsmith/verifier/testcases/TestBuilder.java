@@ -23,7 +23,11 @@ import java.util.TreeMap;
  * Builds the inputs of a task: the statement's samples, the inputs the model wrote directly, and what the
  * generator program prints for every configured seed and size class; oversize inputs and duplicates are
  * dropped, every input is checked by the validator program (invalid ones dropped), and the count is capped.
- * Samples are the statement's own and stay even if the validator disagrees (counted).
+ * Samples are the statement's own and are always kept: a validator that rejects one of them (or fails on it) is
+ * wrong about the constraints, so it is discarded and no input is dropped on its word
+ * ({@code sample_rejected_by_validator} per sample, {@code validator_discarded} once, in the tests dropped).
+ * The count cap keeps the samples, then takes the other inputs in turns from the kinds generated at the
+ * {@code max} size, direct, {@code medium} and {@code small}, so stress inputs are never the first cut.
  */
 public final class TestBuilder {
 
@@ -34,6 +38,7 @@ public final class TestBuilder {
     public static final String GENERATOR_FAILED = "generator_failed";
     public static final String OVER_COUNT = "over_count";
     public static final String SAMPLE_REJECTED = "sample_rejected_by_validator";
+    public static final String VALIDATOR_DISCARDED = "validator_discarded";
 
     private final ProgramRunner runner;
     private final TestBuildSettings settings;
@@ -83,9 +88,44 @@ public final class TestBuilder {
         int cap = Math.min(wanted, settings.maxCount());
         if (kept.size() > cap) {
             count(dropped, OVER_COUNT, kept.size() - cap);
-            kept = kept.subList(0, cap);
+            kept = capped(kept, cap);
         }
         return new TestSet(kept, dropped);
+    }
+
+    /** At most {@code cap} tests, in their order: samples first, then the other kinds in turns, stress first. */
+    static List<TestCase> capped(List<TestCase> tests, int cap) {
+        Map<Integer, List<TestCase>> byKind = new TreeMap<>();
+        for (TestCase test : tests) {
+            byKind.computeIfAbsent(capOrder(test), k -> new ArrayList<>()).add(test);
+        }
+        Set<TestCase> chosen = new HashSet<>(byKind.getOrDefault(0, List.of()).subList(0,
+                Math.min(cap, byKind.getOrDefault(0, List.of()).size())));
+        byKind.remove(0);
+        int round = 0;
+        while (chosen.size() < cap) {
+            boolean took = false;
+            for (List<TestCase> kind : byKind.values()) {
+                if (round < kind.size() && chosen.size() < cap) {
+                    chosen.add(kind.get(round));
+                    took = true;
+                }
+            }
+            if (!took) {
+                break;
+            }
+            round++;
+        }
+        return tests.stream().filter(chosen::contains).toList();
+    }
+
+    private static int capOrder(TestCase test) {
+        return switch (test.origin()) {
+            case SAMPLE -> 0;
+            case DIRECT -> 2;
+            case GENERATED -> test.sizeClass() == Verified.SizeClass.MAX ? 1
+                    : test.sizeClass() == Verified.SizeClass.MEDIUM ? 3 : 4;
+        };
     }
 
     private List<TestCase> generate(Solved.Program generator, Map<String, Integer> dropped, RunTally tally) {
@@ -130,16 +170,22 @@ public final class TestBuilder {
             List<RunOutcome> outcomes = runner.runAll(program,
                     tests.stream().map(test -> RunInput.of(test.input())).toList(), limits);
             tally.addAll(outcomes);
+            int samplesRejected = 0;
+            for (int i = 0; i < tests.size(); i++) {
+                if (tests.get(i).origin() == Verified.Origin.SAMPLE && !(outcomes.get(i) instanceof RunOutcome.Completed)) {
+                    samplesRejected++;
+                }
+            }
+            if (samplesRejected > 0) {
+                count(dropped, SAMPLE_REJECTED, samplesRejected);
+                count(dropped, VALIDATOR_DISCARDED);
+                return tests;
+            }
             List<TestCase> valid = new ArrayList<>();
             for (int i = 0; i < tests.size(); i++) {
                 TestCase test = tests.get(i);
                 RunOutcome outcome = outcomes.get(i);
-                if (test.origin() == Verified.Origin.SAMPLE) {
-                    if (!(outcome instanceof RunOutcome.Completed)) {
-                        count(dropped, SAMPLE_REJECTED);
-                    }
-                    valid.add(test);
-                } else if (outcome instanceof RunOutcome.Completed) {
+                if (outcome instanceof RunOutcome.Completed) {
                     valid.add(test);
                 } else if (outcome instanceof RunOutcome.RuntimeError) {
                     count(dropped, INVALID);

@@ -216,6 +216,53 @@ class LeetCodeHarnessTest {
                 """, signature, "s = \"abc\"")).isEqualTo("null\n");
     }
 
+    @Test
+    void aCandidatesOwnMainBlockNeitherRunsNorClashesWithTheHarness() {
+        Task.Signature signature = new Task.Signature("Solution", "twice",
+                List.of(new Task.Signature.Parameter("nums", "List[int]")), "List[int]");
+        // As models often end a LeetCode answer: a main block that reads stdin and prints, for local testing.
+        String python = """
+                import sys
+                from dataclasses import dataclass
+
+                @dataclass
+                class Pair:
+                    a: int
+
+                class Solution:
+                    def twice(self, nums: List[int]) -> List[int]:
+                        return [Pair(x).a * 2 for x in nums]
+
+                if __name__ == "__main__":
+                    data = sys.stdin.read()
+                    print("debug:", data)
+                    print(Solution().twice([1]))
+                """;
+        String cpp = """
+                class Solution {
+                public:
+                    vector<int> twice(vector<int>& nums) {
+                        vector<int> out;
+                        for (int x : nums) out.push_back(2 * x);
+                        return out;
+                    }
+                };
+
+                int main() {
+                    string line;
+                    getline(cin, line);
+                    cout << "debug: " << line << endl;
+                    vector<int> v = {1};
+                    cout << Solution().twice(v)[0] << endl;
+                    return 0;
+                }
+                """;
+        List<String> inputs = List.of("nums = [1,2,3]");
+
+        assertThat(runAll(Language.PYTHON, python, signature, inputs)).containsExactly("[2,4,6]\n");
+        assertThat(runAll(Language.CPP, cpp, signature, inputs)).containsExactly("[2,4,6]\n");
+    }
+
     private static List<String> runAll(Language language, String code, Task.Signature signature, List<String> inputs) {
         try (PreparedProgram program = runner.prepare(language, code, Optional.of(signature))) {
             assertThat(program).isInstanceOf(PreparedProgram.Ready.class);

@@ -3,15 +3,15 @@ package io.synthsmith.llm.reply;
 import java.util.List;
 
 /**
- * The outcome of looking for exactly one complete fenced code block in a reply: {@link Found}, {@link None},
- * {@link Several} or {@link Unterminated}.
+ * The outcome of looking for the code block of a language in a reply: {@link Found}, {@link None},
+ * {@link OtherLanguages} or {@link Unterminated}.
  */
 public sealed interface CodeBlockExtraction {
 
     /** What happened, for a person (and for a rejection reason). */
     String describe();
 
-    /** The single block, or a {@link ReplyFormatException} that says why there is not exactly one. */
+    /** The block, or a {@link ReplyFormatException} that says why there is none. */
     default Found orThrow() {
         if (this instanceof Found found) {
             return found;
@@ -20,7 +20,7 @@ public sealed interface CodeBlockExtraction {
     }
 
     /**
-     * Exactly one complete block.
+     * The complete block chosen.
      *
      * @param language its language tag as written (e.g. {@code python}), empty when untagged
      * @param code     its content, each line ending in a newline
@@ -37,18 +37,19 @@ public sealed interface CodeBlockExtraction {
     record None() implements CodeBlockExtraction {
         @Override
         public String describe() {
-            return "the reply has no fenced code block; expected exactly one (```python ... ```)";
+            return "the reply has no fenced code block; expected one (```python ... ```)";
         }
     }
 
     /**
-     * The reply has more than one complete block.
+     * The reply has fenced blocks, none of them code in the requested language.
      *
+     * @param wanted    the language asked for
      * @param languages the language tag of each block, in order (empty when untagged)
      * @param lines     the 1-based line of each block's opening fence
      */
-    record Several(List<String> languages, List<Integer> lines) implements CodeBlockExtraction {
-        public Several {
+    record OtherLanguages(String wanted, List<String> languages, List<Integer> lines) implements CodeBlockExtraction {
+        public OtherLanguages {
             languages = List.copyOf(languages);
             lines = List.copyOf(lines);
         }
@@ -60,7 +61,8 @@ public sealed interface CodeBlockExtraction {
                 blocks.append(i == 0 ? "" : ", ").append(tag(languages.get(i))).append(" at line ")
                         .append(lines.get(i));
             }
-            return "the reply has " + languages.size() + " code blocks (" + blocks + "); expected exactly one";
+            return "the reply has " + languages.size() + " code block" + (languages.size() == 1 ? "" : "s") + " ("
+                    + blocks + "), none of them " + wanted + " code";
         }
     }
 

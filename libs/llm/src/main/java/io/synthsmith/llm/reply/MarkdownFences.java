@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds Markdown fenced blocks (``` or ~~~, CommonMark rules) line by line, with their positions. */
+/**
+ * Finds Markdown fenced blocks (``` or ~~~) line by line, with their positions. Unlike CommonMark, a fence may be
+ * indented by any number of spaces (models indent fences inside list items); that indentation is removed from the
+ * block's lines, and the closing fence may be indented differently.
+ */
 final class MarkdownFences {
 
-    private static final Pattern OPENING = Pattern.compile("^ {0,3}(`{3,}|~{3,})(.*)$");
+    private static final Pattern OPENING = Pattern.compile("^([ \\t]*)(`{3,}|~{3,})(.*)$");
 
     private MarkdownFences() {
     }
@@ -29,6 +33,7 @@ final class MarkdownFences {
         List<Fence> fences = new ArrayList<>();
         String fenceMarker = null;
         String language = null;
+        int indent = 0;
         int openingLine = 0;
         int contentOffset = 0;
         int lineNumber = 0;
@@ -43,35 +48,50 @@ final class MarkdownFences {
             lineNumber++;
             if (fenceMarker == null) {
                 Matcher opening = OPENING.matcher(line);
-                if (opening.matches() && !(opening.group(1).charAt(0) == '`' && opening.group(2).contains("`"))) {
-                    fenceMarker = opening.group(1);
-                    String info = opening.group(2).strip();
+                if (opening.matches() && !(opening.group(2).charAt(0) == '`' && opening.group(3).contains("`"))) {
+                    fenceMarker = opening.group(2);
+                    indent = opening.group(1).length();
+                    String info = opening.group(3).strip();
                     language = info.isEmpty() ? "" : info.split("\\s+", 2)[0];
                     openingLine = lineNumber;
                     contentOffset = Math.min(next, text.length());
                 }
             } else if (isClosing(line, fenceMarker)) {
-                fences.add(new Fence(language, text.substring(contentOffset, offset), openingLine, contentOffset,
-                        true));
+                fences.add(new Fence(language, dedent(text.substring(contentOffset, offset), indent), openingLine,
+                        contentOffset, true));
                 fenceMarker = null;
             }
             offset = next;
         }
         if (fenceMarker != null) {
             String content = text.substring(contentOffset);
+            content = dedent(content, indent);
             fences.add(new Fence(language, content.isEmpty() || content.endsWith("\n") ? content : content + "\n",
                     openingLine, contentOffset, false));
         }
         return fences;
     }
 
-    private static boolean isClosing(String line, String marker) {
-        int indent = 0;
-        while (indent < line.length() && line.charAt(indent) == ' ') {
-            indent++;
+    /** Removes up to {@code indent} leading spaces or tabs from every line of {@code content}. */
+    private static String dedent(String content, int indent) {
+        if (indent == 0) {
+            return content;
         }
-        String fence = line.substring(indent).stripTrailing();
-        if (indent > 3 || fence.length() < marker.length()) {
+        StringBuilder out = new StringBuilder(content.length());
+        for (String line : content.split("\n", -1)) {
+            int cut = 0;
+            while (cut < indent && cut < line.length() && (line.charAt(cut) == ' ' || line.charAt(cut) == '\t')) {
+                cut++;
+            }
+            out.append(line, cut, line.length()).append('\n');
+        }
+        out.setLength(out.length() - 1);
+        return out.toString();
+    }
+
+    private static boolean isClosing(String line, String marker) {
+        String fence = line.strip();
+        if (fence.length() < marker.length()) {
             return false;
         }
         for (int i = 0; i < fence.length(); i++) {

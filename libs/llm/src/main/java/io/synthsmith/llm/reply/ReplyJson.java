@@ -1,139 +1,112 @@
 package io.synthsmith.llm.reply;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds the JSON value in an LLM's answer. A {@code ```json} block wins (else an untagged fenced block that holds
- * JSON), and its whole content must parse; without one, the first object (or array) in the prose that parses is
- * taken, text after it ignored. Parsing is strict (no comments, no trailing commas, no single quotes); when nothing
- * parses, the {@link JsonExtraction.Malformed} result says where the most complete attempt broke.
+ * Finds the JSON value in an LLM's answer: the <em>last</em> well-formed top-level value of the expected shape, with
+ * or without a fence, with prose before and after it; a draft shown before the final answer loses to the answer.
+ * Values nested in another value are not candidates of their own. When the caller names the fields it needs,
+ * the last object that has them all wins over a later one that lacks them (a small example after the answer).
+ * Each candidate is read by {@link LenientJson}: comments, trailing commas and raw newlines are tolerated, and
+ * LaTeX backslashes inside strings are kept exactly (the rule is documented there). When nothing reads, the
+ * {@link JsonExtraction.Malformed} result says where the most complete attempt broke.
  */
 public final class ReplyJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_CANDIDATES = 64;
+    /** Characters read over all attempts, per character of the reply: bounds the work on brace-heavy replies. */
+    private static final long WORK_PER_CHAR = 64;
     private static final int NEAR_CHARS = 30;
 
     private ReplyJson() {
     }
 
-    /** The JSON object in {@code reply}. */
-    public static JsonExtraction extractObject(String reply) {
-        return extract(reply, Shape.OBJECT);
+    /** The last JSON object in {@code reply}; among them, the last that has every one of {@code fields}. */
+    public static JsonExtraction extractObject(String reply, String... fields) {
+        return extract(reply, Shape.OBJECT, fields);
     }
 
-    /** The JSON array in {@code reply}. */
+    /** The last top-level JSON array in {@code reply}. */
     public static JsonExtraction extractArray(String reply) {
         return extract(reply, Shape.ARRAY);
     }
 
-    /** The JSON object or array in {@code reply}, whichever comes first. */
+    /** The last top-level JSON object or array in {@code reply}. */
     public static JsonExtraction extract(String reply) {
         return extract(reply, Shape.ANY);
     }
 
-    private static JsonExtraction extract(String reply, Shape shape) {
-        List<MarkdownFences.Fence> fences = MarkdownFences.scan(reply);
-        MarkdownFences.Fence fence = fences.stream()
-                .filter(f -> f.language().toLowerCase(Locale.ROOT).startsWith("json")).findFirst()
-                .or(() -> fences.stream().filter(f -> f.language().isEmpty())
-                        .filter(f -> f.content().stripLeading().startsWith("{")
-                                || f.content().stripLeading().startsWith("[")).findFirst())
-                .orElse(null);
-        if (fence != null) {
-            return fromFence(reply, fence, shape);
-        }
-        return fromProse(reply, shape);
-    }
-
-    private static JsonExtraction fromFence(String reply, MarkdownFences.Fence fence, Shape shape) {
-        int start = fence.contentOffset();
-        Attempt attempt = parse(reply, start, start + fence.content().length(), true);
-        if (attempt.failure() != null) {
-            return attempt.failure();
-        }
-        if (!shape.accepts(attempt.value())) {
-            return new JsonExtraction.NotFound("expected a JSON " + shape.noun + ", but the fenced block at line "
-                    + fence.openingLine() + " holds " + kind(attempt.value()));
-        }
-        return new JsonExtraction.Found(attempt.value(), lineOf(reply, start + leadingWhitespace(reply, start)));
-    }
-
-    private static JsonExtraction fromProse(String reply, Shape shape) {
+    private static JsonExtraction extract(String reply, Shape shape, String... fields) {
+        List<Value> found = new ArrayList<>();
         JsonExtraction.Malformed furthest = null;
         int furthestReach = -1;
-        String wrongShape = null;
-        int candidates = 0;
-        for (int i = 0; i < reply.length() && candidates < MAX_CANDIDATES; i++) {
+        long budget = WORK_PER_CHAR * reply.length() + 100_000;
+        for (int i = 0; i < reply.length() && budget > 0; i++) {
             char c = reply.charAt(i);
             if (c != '{' && c != '[') {
                 continue;
             }
-            candidates++;
-            Attempt attempt = parse(reply, i, reply.length(), false);
-            if (attempt.failure() == null) {
-                if (shape.accepts(attempt.value())) {
-                    return new JsonExtraction.Found(attempt.value(), lineOf(reply, i));
+            try {
+                LenientJson.Rewrite rewrite = LenientJson.rewrite(reply, i, reply.length());
+                JsonNode value = JSON.readTree(rewrite.json());
+                found.add(new Value(value, i));
+                budget -= rewrite.endOffset() - i;
+                i = rewrite.endOffset() - 1;
+            } catch (LenientJson.Failure failure) {
+                budget -= Math.max(1, failure.offset - i);
+                if (failure.offset - i > furthestReach) {
+                    furthestReach = failure.offset - i;
+                    furthest = malformed(reply, failure.offset, failure.getMessage());
                 }
-                wrongShape = wrongShape != null ? wrongShape : kind(attempt.value()) + " at line " + lineOf(reply, i);
-                i += attempt.length() - 1;
-            } else if (attempt.length() > furthestReach) {
-                furthest = attempt.failure();
-                furthestReach = attempt.length();
+            } catch (JsonProcessingException e) {
+                if (furthestReach < 0) {
+                    furthest = malformed(reply, i, e.getOriginalMessage());
+                }
             }
         }
-        if (furthest != null) {
+        Value wrongShape = null;
+        Value fallback = null;
+        for (int k = found.size() - 1; k >= 0; k--) {
+            Value candidate = found.get(k);
+            if (!shape.accepts(candidate.node())) {
+                wrongShape = wrongShape == null ? candidate : wrongShape;
+                continue;
+            }
+            if (hasFields(candidate.node(), fields)) {
+                return new JsonExtraction.Found(candidate.node(), lineOf(reply, candidate.offset()));
+            }
+            fallback = fallback == null ? candidate : fallback;
+        }
+        if (fallback != null) {
+            return new JsonExtraction.Found(fallback.node(), lineOf(reply, fallback.offset()));
+        }
+        if (furthest != null && furthestReach > 2) {
             return furthest;
         }
         return new JsonExtraction.NotFound("no JSON " + shape.noun + " in the reply" + (wrongShape == null ? ""
-                : " (only " + wrongShape + ")") + "; expected one, optionally in a ```json block");
+                : " (only " + kind(wrongShape.node()) + " at line " + lineOf(reply, wrongShape.offset()) + ")")
+                + "; expected one, optionally in a ```json block");
     }
 
-    /** Parses one value in {@code reply[start, end)}; {@code whole} demands nothing but whitespace after it. */
-    private static Attempt parse(String reply, int start, int end, boolean whole) {
-        String text = reply.substring(start, Math.min(end, reply.length()));
-        try (JsonParser parser = JSON.createParser(text)) {
-            JsonNode value = JSON.readTree(parser);
-            int consumed = (int) parser.currentLocation().getCharOffset();
-            if (value == null) {
-                return new Attempt(null, 0, malformed(reply, start + text.length(),
-                        "the block is empty; expected a JSON value"));
+    private static boolean hasFields(JsonNode value, String... fields) {
+        for (String field : fields) {
+            if (!value.has(field)) {
+                return false;
             }
-            if (whole) {
-                JsonToken trailing = parser.nextToken();
-                if (trailing != null) {
-                    int at = start + (int) parser.currentTokenLocation().getCharOffset();
-                    return new Attempt(null, at - start, malformed(reply, at,
-                            "unexpected text after the JSON value; a block holds exactly one value"));
-                }
-            }
-            return new Attempt(value, consumed, null);
-        } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            long offset = location == null ? -1 : location.getCharOffset();
-            int at = start + (int) Math.max(0, Math.min(offset < 0 ? text.length() : offset, text.length()));
-            return new Attempt(null, at - start, malformed(reply, at, e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return true;
     }
 
     private static JsonExtraction.Malformed malformed(String reply, int offset, String problem) {
+        offset = Math.max(0, Math.min(offset, reply.length()));
         int line = lineOf(reply, offset);
-        int lineStart = reply.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-        if (offset == 0) {
-            lineStart = 0;
-        }
+        int lineStart = offset == 0 ? 0 : reply.lastIndexOf('\n', offset - 1) + 1;
         int from = Math.max(0, offset - NEAR_CHARS);
         int to = Math.min(reply.length(), offset + NEAR_CHARS);
         String near = reply.substring(from, to).replace("\n", "\\n");
@@ -151,20 +124,13 @@ public final class ReplyJson {
         return line;
     }
 
-    private static int leadingWhitespace(String text, int start) {
-        int i = start;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        return i - start;
-    }
-
     private static String kind(JsonNode value) {
         return value.isArray() ? "an array" : value.isObject() ? "an object" : "a " + value.getNodeType()
                 .name().toLowerCase(Locale.ROOT);
     }
 
-    private record Attempt(JsonNode value, int length, JsonExtraction.Malformed failure) {
+    /** A value read at {@code offset} of the reply. */
+    private record Value(JsonNode node, int offset) {
     }
 
     private enum Shape {
