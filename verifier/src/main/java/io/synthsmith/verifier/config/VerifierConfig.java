@@ -107,8 +107,34 @@ public interface VerifierConfig {
         /** Limits of a run of a candidate, generator or validator. */
         Limits run();
 
+        /** What happens to a task whose runs keep failing in the sandbox after their retries. */
+        Unavailable unavailable();
+
         /** Limits of a C++ compilation. */
         CompileLimits compile();
+    }
+
+    /**
+     * A task whose runs still fail in the sandbox after {@code failure-retries} is never judged on them: it waits and
+     * is verified again, with backoff, and after {@link #timeout()} it goes to the dead-letter topic as
+     * SANDBOX_UNAVAILABLE (replayable once the sandbox works again).
+     */
+    interface Unavailable {
+
+        /**
+         * How long a task is tried again before it is dead-lettered. Keep it below the solved channel's
+         * {@code throttled.unprocessed-record-max-age.ms} (15 minutes), or the channel is declared unhealthy first.
+         */
+        @WithDefault("PT10M")
+        java.time.Duration timeout();
+
+        /** The wait before the first retry; it doubles after each until {@link #maxBackoff()}. */
+        @WithDefault("PT5S")
+        java.time.Duration firstBackoff();
+
+        /** The longest wait between two retries. */
+        @WithDefault("PT1M")
+        java.time.Duration maxBackoff();
     }
 
     /** Limits of one run. */
