@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class SandboxWaitTest {
     @Test
     void aRunOrCompilationThatKeepsFailingInTheSandboxThrowsInsteadOfGivingAVerdict() {
         try (Sandbox sandbox = missingBubblewrap()) {
-            List<RunOutcome> observed = new java.util.ArrayList<>();
+            List<RunOutcome> observed = new ArrayList<>();
             ProgramRunner runner = new ProgramRunner(sandbox, "/usr/bin/g++", SandboxFixture.LIMITS,
                     (language, outcome) -> observed.add(outcome));
             try (PreparedProgram program = runner.prepare(Language.PYTHON, "print(1)\n")) {
@@ -47,7 +48,8 @@ class SandboxWaitTest {
             }
             assertThatThrownBy(() -> runner.prepare(Language.CPP, "int main() { return 0; }\n"))
                     .isInstanceOf(SandboxUnavailable.class);
-            assertThat(observed).isNotEmpty().allSatisfy(o -> assertThat(o).isInstanceOf(RunOutcome.SandboxFailure.class));
+            assertThat(observed).isNotEmpty()
+                    .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(RunOutcome.SandboxFailure.class));
         }
     }
 

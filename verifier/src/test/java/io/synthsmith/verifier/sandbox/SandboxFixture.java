@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The real sandbox as the tests use it: short limits, its own slot uid range, and a look at the host's process table. */
+/** The real sandbox as the tests use it: short limits, its own slot uids, and a look at the host's process table. */
 public final class SandboxFixture {
 
     public static final int UID_BASE = 61000;

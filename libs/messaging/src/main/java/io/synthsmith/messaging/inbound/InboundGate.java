@@ -30,9 +30,10 @@ import org.jboss.logging.Logger;
 /**
  * The inbound edge of every service. Each record is checked against the contract of the message type its topic
  * carries; a record that keeps it goes to the stage, one that breaks it goes to the dead-letter topic with the
- * error, and so does one whose processing throws (under the stage's own kind when it throws {@link GiveUp}), unless what failed is a dependency that is away for now
- * ({@link TransientFailures}): that record is tried again, with backoff, and never dead-lettered. Either way the record is done with, so one poison message
- * never holds its partition. The whole of it runs in the record's CONSUMER span ({@link MessageTracing}), which
+ * error, and so does one whose processing throws (under the stage's own kind when it throws {@link GiveUp}),
+ * unless what failed is a dependency that is away for now ({@link TransientFailures}): that record is tried again,
+ * with backoff, and never dead-lettered. Either way the record is done with, so one poison message never holds its
+ * partition. The whole of it runs in the record's CONSUMER span ({@link MessageTracing}), which
  * continues the trace its headers carry: what the stage writes, dead letters included, carries that trace on.
  */
 @ApplicationScoped
