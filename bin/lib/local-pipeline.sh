@@ -9,6 +9,17 @@ declare -A SERVICE_INPUT=([task-evolver]=seeds [solver]=tasks [verifier]=solved 
 KAFKA_PORT="${SYNTHSMITH_KAFKA_PORT:-9092}"
 INFINISPAN_PORT="${SYNTHSMITH_INFINISPAN_PORT:-11222}"
 TOPIC_PREFIX="${SYNTHSMITH_TOPICS_PREFIX:-synthsmith.}"
+# The services listen on loopback only unless SYNTHSMITH_HTTP_HOST says otherwise (Kafka and Infinispan always do).
+# Beyond loopback a service refuses to start without SYNTHSMITH_API_TOKEN (or SYNTHSMITH_API_ALLOW_OPEN=true).
+HTTP_HOST="${SYNTHSMITH_HTTP_HOST:-127.0.0.1}"
+
+# The address the launcher itself reaches the services on: loopback unless they listen on one other address only.
+http_reach_host() {
+  case "$HTTP_HOST" in
+    0.0.0.0 | :: | "[::]" | 127.* | localhost) echo 127.0.0.1 ;;
+    *) echo "$HTTP_HOST" ;;
+  esac
+}
 
 pid_alive() {
   [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null
@@ -71,6 +82,7 @@ start_service() {
   KAFKA_BOOTSTRAP_SERVERS="$(infra_field kafka)" \
   QUARKUS_INFINISPAN_CLIENT_HOSTS="$(infra_field infinispan)" \
   SYNTHSMITH_TOPICS_PREFIX="$TOPIC_PREFIX" \
+  QUARKUS_HTTP_HOST="$HTTP_HOST" \
   QUARKUS_HTTP_PORT="$port" \
   SYNTHSMITH_EXPORTER_FILES_DIRECTORY="${SYNTHSMITH_EXPORTER_FILES_DIRECTORY:-$STATE_DIR/datasets}" \
   SYNTHSMITH_EXPORTER_FILES_SHARD_MAX_AGE="${SYNTHSMITH_EXPORTER_FILES_SHARD_MAX_AGE:-PT10S}" \
@@ -81,12 +93,12 @@ start_service() {
 
 await_ready() {
   local service=$1 port=${SERVICE_PORT[$1]} waited=0
-  until curl -sf -m 2 "http://localhost:$port/q/health/ready" >/dev/null 2>&1; do
+  until curl -sf -m 2 "http://$(http_reach_host):$port/q/health/ready" >/dev/null 2>&1; do
     pid_alive "$STATE_DIR/pids/$service.pid" || die "$service exited while starting; see $STATE_DIR/logs/$service.log"
     (( waited++ > 240 )) && die "$service was not ready within 2 minutes; see $STATE_DIR/logs/$service.log"
     sleep 0.5
   done
-  echo "synthsmith: $service ready on http://localhost:$port"
+  echo "synthsmith: $service ready on http://$(http_reach_host):$port (listening on $HTTP_HOST)"
 }
 
 REPLAY_SCRIPT="${SYNTHSMITH_REPLAY_SCRIPT:-$SYNTHSMITH_HOME/examples/replay/llm-script.json}"
@@ -259,7 +271,7 @@ cmd_logs() {
 snapshot_metrics() {
   mkdir -p "$1"
   for service in "${SERVICES[@]}"; do
-    curl -sf "http://localhost:${SERVICE_PORT[$service]}/q/metrics" 2>/dev/null \
+    curl -sf "http://$(http_reach_host):${SERVICE_PORT[$service]}/q/metrics" 2>/dev/null \
       | grep -E '^synthsmith_((inbound_records|outbound_records|rejections|task_evolver_seeds|exporter_tasks|exporter_records)_total|inbound_in_flight)\{' \
       | sed 's/ # {.*$//' >"$1/$service" || true
   done

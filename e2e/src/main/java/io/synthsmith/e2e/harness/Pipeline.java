@@ -111,6 +111,11 @@ public final class Pipeline implements AutoCloseable {
             services.values().forEach(ServiceProcess::start);
             for (ServiceProcess service : services.values()) {
                 service.awaitReady(Duration.ofMinutes(3));
+                List<String> beyondLoopback = service.reachableBeyondLoopback();
+                if (!beyondLoopback.isEmpty()) {
+                    throw new IllegalStateException(service.name() + " answers beyond loopback, at " + beyondLoopback
+                            + ": services must listen on 127.0.0.1 unless told otherwise");
+                }
             }
             return new Pipeline(settings, infrastructure, llm, services);
         } catch (IOException e) {

@@ -3,6 +3,11 @@ package io.synthsmith.e2e.harness;
 import io.synthsmith.embedded.process.OrphanGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -65,6 +70,29 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /**
+     * The machine's addresses beyond loopback on which this service's port accepts a connection: none, as services
+     * listen on 127.0.0.1 unless told otherwise (issue 20).
+     */
+    public List<String> reachableBeyondLoopback() {
+        List<String> reachable = new ArrayList<>();
+        try {
+            for (InetAddress address : NetworkInterface.networkInterfaces()
+                    .flatMap(NetworkInterface::inetAddresses)
+                    .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).toList()) {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(address, port), 2_000);
+                    reachable.add(address.getHostAddress() + ":" + port);
+                } catch (IOException refused) {
+                    // not listening there: as it should be
+                }
+            }
+        } catch (SocketException e) {
+            throw new UncheckedIOException("cannot list this machine's network addresses", e);
+        }
+        return reachable;
     }
 
     public Path logFile() {

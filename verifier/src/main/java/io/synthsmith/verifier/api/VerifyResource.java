@@ -8,6 +8,7 @@ import io.synthsmith.messages.codec.ContractViolation;
 import io.synthsmith.messages.codec.MessageCodec;
 import io.synthsmith.messages.codec.MessageType;
 import io.synthsmith.messaging.access.RequiresToken;
+import io.synthsmith.verifier.sandbox.SandboxUnavailable;
 import io.synthsmith.verifier.verification.TaskVerifier;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -21,7 +22,8 @@ import java.util.Map;
 /**
  * {@code POST /verify}: a solved message in, the verified or rejected message the stream would write out. The
  * body is checked against the solved contract like a record on the topic, and verified by the same
- * {@link TaskVerifier}. It runs code, so it needs the bearer token when {@code synthsmith.api.token} is set.
+ * {@link TaskVerifier}. It runs code, so it needs the bearer token when {@code synthsmith.api.token} is set. When
+ * the sandbox cannot run programs it answers 503 SANDBOX_UNAVAILABLE, never a rejection.
  */
 @Path("/verify")
 public class VerifyResource {
@@ -52,7 +54,17 @@ public class VerifyResource {
             error.put("message", violation.getMessage());
             return Response.status(Response.Status.BAD_REQUEST).entity(error).build();
         }
-        Envelope result = verifier.verify(solved).message();
+        Envelope result;
+        try {
+            result = verifier.verify(solved).message();
+        } catch (SandboxUnavailable unavailable) {
+            Map<String, String> error = new LinkedHashMap<>();
+            error.put("error", "SANDBOX_UNAVAILABLE");
+            error.put("message", "the sandbox cannot run programs now, so the task was not judged: "
+                    + unavailable.getMessage() + "; try again later");
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "30").entity(error)
+                    .build();
+        }
         JsonNode json = codec.toTree(result);
         return Response.ok(json).build();
     }

@@ -65,9 +65,36 @@ public interface VerifierConfig {
         @WithDefault("/usr")
         List<String> runtime();
 
-        /** The first user id of the run slots when running as root; slot i runs as this id + i. */
+        /**
+         * The first user id of the run slots when running as root. Each verifier instance on a host claims its own
+         * range of {@link #slotRangeSize()} uids from here (range k starts at this id + k * size) with a lock file
+         * under {@link #slotLockDir()}; slot i of the instance runs as the range's first uid + i.
+         */
         @WithDefault("61000")
         int slotUidBase();
+
+        /**
+         * The directory where verifier instances on one host claim their slot uid ranges, one lock file per range,
+         * held for the life of the process. Every verifier on the host must use the same directory (on Kubernetes
+         * without user namespaces: a hostPath shared by the pods of the node).
+         */
+        @WithDefault("/tmp/synthsmith-sandbox-slots")
+        String slotLockDir();
+
+        /** Uids per range: the most run slots ({@code synthsmith.verifier.parallelism}) one instance may have. */
+        @WithDefault("64")
+        int slotRangeSize();
+
+        /** Ranges on a host: the most verifier instances running as root on one host (64 x 64 uids from 61000). */
+        @WithDefault("64")
+        int slotRanges();
+
+        /**
+         * Whether every run gets the seccomp filter that denies system calls a judged program never needs (ptrace,
+         * mount, keyctl, bpf, perf_event_open, userfaultfd, unshare/setns, kexec, modules, clock setting...).
+         */
+        @WithDefault("true")
+        boolean seccomp();
 
         /** Size of the private writable temporary directory of a run, in bytes. */
         @WithDefault("268435456")
@@ -80,8 +107,34 @@ public interface VerifierConfig {
         /** Limits of a run of a candidate, generator or validator. */
         Limits run();
 
+        /** What happens to a task whose runs keep failing in the sandbox after their retries. */
+        Unavailable unavailable();
+
         /** Limits of a C++ compilation. */
         CompileLimits compile();
+    }
+
+    /**
+     * A task whose runs still fail in the sandbox after {@code failure-retries} is never judged on them: it waits and
+     * is verified again, with backoff, and after {@link #timeout()} it goes to the dead-letter topic as
+     * SANDBOX_UNAVAILABLE (replayable once the sandbox works again).
+     */
+    interface Unavailable {
+
+        /**
+         * How long a task is tried again before it is dead-lettered. Keep it below the solved channel's
+         * {@code throttled.unprocessed-record-max-age.ms} (15 minutes), or the channel is declared unhealthy first.
+         */
+        @WithDefault("PT10M")
+        java.time.Duration timeout();
+
+        /** The wait before the first retry; it doubles after each until {@link #maxBackoff()}. */
+        @WithDefault("PT5S")
+        java.time.Duration firstBackoff();
+
+        /** The longest wait between two retries. */
+        @WithDefault("PT1M")
+        java.time.Duration maxBackoff();
     }
 
     /** Limits of one run. */

@@ -8,6 +8,7 @@ import io.synthsmith.verifier.sandbox.RunStats;
 import io.synthsmith.verifier.sandbox.Sandbox;
 import io.synthsmith.verifier.sandbox.SandboxLimits;
 import io.synthsmith.verifier.sandbox.SandboxSession;
+import io.synthsmith.verifier.sandbox.SandboxUnavailable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ import java.util.function.BiConsumer;
 /**
  * Prepares programs once (wrapped in the LeetCode call harness of their language where the task has a signature;
  * C++17 compiled in the sandbox) and runs them on many inputs in one sandbox session, retrying a run that hit a
- * sandbox failure in a fresh session.
+ * sandbox failure in a fresh session. A run or compilation that still fails in the sandbox after its retries throws
+ * {@link SandboxUnavailable}: a sandbox failure never becomes a verdict on a program.
  */
 public final class ProgramRunner {
 
@@ -93,7 +95,12 @@ public final class ProgramRunner {
                 return last;
             }
         }
-        return last;
+        throw unavailable(((PreparedProgram.PreparationFailed) last).reason());
+    }
+
+    private SandboxUnavailable unavailable(String reason) {
+        return new SandboxUnavailable("the sandbox failed " + (sandbox.options().failureRetries() + 1)
+                + " times in a row: " + reason);
     }
 
     private PreparedProgram compileOnce(String code) {
@@ -136,6 +143,8 @@ public final class ProgramRunner {
     /**
      * Runs a prepared program on each input in order, in one session; a run that hits a sandbox failure is retried
      * in a fresh session up to the configured times, and the session is replaced after it.
+     *
+     * @throws SandboxUnavailable when a run still fails in the sandbox after its retries
      */
     public List<RunOutcome> runAll(PreparedProgram program, List<RunInput> inputs, SandboxLimits limits) {
         List<RunOutcome> outcomes = new ArrayList<>(inputs.size());
@@ -158,6 +167,9 @@ public final class ProgramRunner {
                             }
                         }
                         observer.accept(ready.language(), outcome);
+                        if (outcome instanceof RunOutcome.SandboxFailure failure) {
+                            throw unavailable(failure.reason());
+                        }
                         outcomes.add(outcome);
                     }
                 } finally {
@@ -168,8 +180,7 @@ public final class ProgramRunner {
             }
             case PreparedProgram.CompileError error -> inputs.forEach(
                     input -> outcomes.add(new RunOutcome.RuntimeError(error.detail(), RunStats.NONE)));
-            case PreparedProgram.PreparationFailed failed -> inputs.forEach(
-                    input -> outcomes.add(new RunOutcome.SandboxFailure(failed.reason(), RunStats.NONE)));
+            case PreparedProgram.PreparationFailed failed -> throw unavailable(failed.reason());
             case PreparedProgram.Unsupported unsupported -> throw new IllegalArgumentException(
                     "cannot run an unsupported program: " + unsupported.reason());
         }

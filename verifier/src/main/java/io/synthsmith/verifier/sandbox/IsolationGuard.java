@@ -10,8 +10,9 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Refuses to start the verifier when the sandbox cannot isolate programs, unless
- * {@code synthsmith.verifier.sandbox.allow-unisolated} is set, in which case it says so loudly at every start.
+ * Refuses to start the verifier when the sandbox cannot isolate programs (namespaces, no capabilities, the seccomp
+ * filter active), unless {@code synthsmith.verifier.sandbox.allow-unisolated} is set, in which case it says so
+ * loudly at every start.
  */
 @ApplicationScoped
 public class IsolationGuard {
@@ -38,7 +39,10 @@ public class IsolationGuard {
                     what);
             LOG.error(banner);
         } else {
-            LOG.infof("sandbox isolation checked: bubblewrap namespaces, %d run slots", sandbox.options().slots());
+            LOG.infof("sandbox isolation checked: bubblewrap namespaces, %s, %d run slots%s",
+                    sandbox.seccomp() ? "seccomp filter active"
+                            : "NO seccomp filter (synthsmith.verifier.sandbox.seccomp=false)",
+                    sandbox.options().slots(), sandbox.slotUids().map(range -> " as " + range).orElse(""));
         }
         Gauge.builder("synthsmith.verifier.sandbox.isolated", sandbox, s -> s.isolated() ? 1 : 0)
                 .description("1 when programs run isolated, 0 when the development switch allows unisolated runs")

@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Runs untrusted programs in bubblewrap: no network, its own PID, IPC, UTS, mount and user namespaces, a private
  * size-limited /tmp, the runtime read-only, an empty environment and no capabilities. Inside, the runner script
  * is PID 1: it loads the program once, forks a fresh limited child per input and kills every other process of
- * the namespace after each run. A fixed number of slots bounds the sessions alive at once; when the service runs
- * as root each slot has its own user id, so the process limit of one run cannot starve another.
+ * the namespace after each run (that sweep is bounded by the PID namespace, never by a user id). A fixed number of
+ * slots bounds the sessions alive at once; when the service runs as root each slot has its own user id, from a range
+ * this instance claims on the host ({@link SlotUidRange}), so the process limit of one run cannot starve another,
+ * of this verifier or of another one on the same host. Every run gets the {@link SeccompFilter}, built once here.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -30,6 +32,8 @@ public final class Sandbox implements AutoCloseable {
     static final String PROGRAM = SANDBOX_DIR + "/program";
     static final String OUT = SANDBOX_DIR + "/out";
     private static final String RUNNER = SANDBOX_DIR + "/runner.py";
+    /** The descriptor bubblewrap reads the seccomp program from; /bin/sh opens it, as ProcessBuilder cannot. */
+    private static final String SECCOMP_FD = "9";
     private static final List<String> MERGED_ROOT_LINKS = List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64");
 
     private final SandboxOptions options;
@@ -38,6 +42,8 @@ public final class Sandbox implements AutoCloseable {
     private final BlockingQueue<Integer> freeSlots;
     private final ScheduledExecutorService watchdog;
     private final boolean root;
+    private final Optional<SlotUidRange> slotUids;
+    private final Optional<Path> seccompProgram;
     private final AtomicLong sessions = new AtomicLong();
     private volatile boolean isolated = true;
 
@@ -50,6 +56,8 @@ public final class Sandbox implements AutoCloseable {
         this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("sandbox-watchdog").factory());
         this.root = currentUid() == 0;
+        this.slotUids = root ? Optional.of(SlotUidRange.claim(options.slotLockDir(), options.slotUidBase(),
+                options.slotRangeSize(), options.slotRanges(), options.slots())) : Optional.empty();
         try {
             workDir = Files.createTempDirectory("synthsmith-verifier-");
             openForSlots(workDir);
@@ -61,7 +69,15 @@ public final class Sandbox implements AutoCloseable {
                 Files.write(runnerScript, script.readAllBytes());
             }
             Files.setPosixFilePermissions(runnerScript, PosixFilePermissions.fromString("rw-r--r--"));
+            if (options.seccomp()) {
+                Path program = Files.write(workDir.resolve("seccomp.bpf"), SeccompFilter.forThisMachine().program());
+                Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rw-r--r--"));
+                seccompProgram = Optional.of(program);
+            } else {
+                seccompProgram = Optional.empty();
+            }
         } catch (IOException e) {
+            slotUids.ifPresent(SlotUidRange::close);
             throw new UncheckedIOException("cannot prepare the sandbox's working directory under "
                     + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
         }
@@ -69,6 +85,16 @@ public final class Sandbox implements AutoCloseable {
 
     public SandboxOptions options() {
         return options;
+    }
+
+    /** The slot uids this instance claimed on the host; empty when the service does not run as root. */
+    public Optional<SlotUidRange> slotUids() {
+        return slotUids;
+    }
+
+    /** Whether runs get the seccomp filter. */
+    public boolean seccomp() {
+        return seccompProgram.isPresent();
     }
 
     /** Whether runs are isolated; false only after {@link #runUnisolated()}. */
@@ -93,10 +119,11 @@ public final class Sandbox implements AutoCloseable {
                 if os.environ.get("HOME") or os.environ.get("PATH"): failed.append("host variables reach the run")
                 if [n for _, n in socket.if_nameindex()] not in ([], ["lo"]): failed.append("the run sees a network")
                 if os.path.exists("/etc/hostname") or os.path.exists("/root"): failed.append("the host file system is visible")
-                caps = [l.split()[1] for l in open("/proc/self/status") if l.startswith("CapEff")]
-                if caps != ["0000000000000000"]: failed.append("the run keeps capabilities")
+                status = dict(l.split(":", 1) for l in open("/proc/self/status") if ":" in l)
+                if status.get("CapEff", "").strip() != "0000000000000000": failed.append("the run keeps capabilities")
+                if SECCOMP and status.get("Seccomp", "").strip() != "2": failed.append("the seccomp filter is not active")
                 print("\\n".join(failed) if failed else "isolated")
-                """;
+                """.replace("SECCOMP", seccomp() ? "True" : "False");
         SandboxLimits limits = new SandboxLimits(5_000, 30_000, 256L << 20, 8L << 20, 1 << 20, 1 << 20, 8);
         try (SandboxSession session = open(new Executable.PythonSource(probe), Optional.empty())) {
             RunOutcome outcome = session.run("", List.of(), limits);
@@ -168,11 +195,17 @@ public final class Sandbox implements AutoCloseable {
     private List<String> isolatedCommand(int slot, String mode, Optional<Path> programFile, String programPath,
             Optional<Path> writableOut) {
         List<String> command = new ArrayList<>();
-        if (root) {
-            String uid = Integer.toString(options.slotUidBase() + slot);
+        seccompProgram.ifPresent(program -> command.addAll(
+                List.of("/bin/sh", "-c", "exec \"$@\" " + SECCOMP_FD + "<\"$0\"", program.toString())));
+        if (slotUids.isPresent()) {
+            String uid = Integer.toString(slotUids.get().uid(slot));
             command.addAll(List.of(options.setpriv(), "--reuid", uid, "--regid", uid, "--clear-groups"));
         }
-        command.addAll(List.of(options.bwrap(), "--unshare-all", "--unshare-user", "--disable-userns",
+        command.add(options.bwrap());
+        if (seccompProgram.isPresent()) {
+            command.addAll(List.of("--seccomp", SECCOMP_FD));
+        }
+        command.addAll(List.of("--unshare-all", "--unshare-user", "--disable-userns",
                 "--as-pid-1", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv",
                 "--hostname", "sandbox"));
         for (String dir : options.runtime()) {
@@ -240,5 +273,6 @@ public final class Sandbox implements AutoCloseable {
     public void close() {
         watchdog.shutdownNow();
         SandboxSession.deleteTree(workDir);
+        slotUids.ifPresent(SlotUidRange::close);
     }
 }

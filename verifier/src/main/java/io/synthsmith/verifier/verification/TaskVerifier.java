@@ -19,6 +19,7 @@ import io.synthsmith.verifier.runners.ProgramRunner;
 import io.synthsmith.verifier.runners.RunInput;
 import io.synthsmith.verifier.runners.RunTally;
 import io.synthsmith.verifier.sandbox.RunOutcome;
+import io.synthsmith.verifier.sandbox.SandboxUnavailable;
 import io.synthsmith.verifier.testcases.TestBuilder;
 import io.synthsmith.verifier.testcases.TestCase;
 import io.synthsmith.verifier.testcases.TestSet;
@@ -385,6 +386,9 @@ public final class TaskVerifier implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for sandboxed runs", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof SandboxUnavailable unavailable) {
+                throw unavailable;
+            }
             throw new IllegalStateException("a sandboxed run failed: " + e.getCause(), e.getCause());
         }
     }

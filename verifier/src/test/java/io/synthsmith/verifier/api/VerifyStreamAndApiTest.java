@@ -4,12 +4,14 @@ import static io.restassured.RestAssured.given;
 import static io.synthsmith.verifier.verification.SolvedTasks.Code.python;
 import static io.synthsmith.verifier.verification.SolvedTasks.sample;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.synthsmith.embedded.kafka.TopicProbe;
 import io.synthsmith.embedded.quarkus.EmbeddedInfrastructureResource;
 import io.synthsmith.messages.Solved;
@@ -17,12 +19,18 @@ import io.synthsmith.messages.codec.MessageCodec;
 import io.synthsmith.messages.topics.Topic;
 import io.synthsmith.messages.topics.TopicNames;
 import io.synthsmith.verifier.verification.SolvedTasks;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +81,25 @@ class VerifyStreamAndApiTest {
                         + "reason=\"contradicts_samples\"}"))
                 .body(containsString("synthsmith_verifier_runs_total{language=\"python\",verdict=\"passed\"}"))
                 .body(containsString("synthsmith_verifier_sandbox_isolated 1.0")));
+    }
+
+    @Test
+    void theServiceListensOnLoopbackOnly() throws Exception {
+        int port = RestAssured.port;
+        try (Socket loopback = new Socket()) {
+            loopback.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+        }
+        List<InetAddress> beyond = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                .toList();
+        Assumptions.assumeFalse(beyond.isEmpty(), "this machine has no address beyond loopback to try");
+        for (InetAddress address : beyond) {
+            try (Socket outside = new Socket()) {
+                assertThatThrownBy(() -> outside.connect(new InetSocketAddress(address, port), 2_000))
+                        .as("connecting to %s:%d", address, port).isInstanceOf(ConnectException.class);
+            }
+        }
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The real sandbox as the tests use it: two slots, short limits, and a look at the host's process table. */
+/** The real sandbox as the tests use it: short limits, its own slot uids, and a look at the host's process table. */
 public final class SandboxFixture {
 
     public static final int UID_BASE = 61000;
@@ -22,14 +22,21 @@ public final class SandboxFixture {
                 List.of("/usr"), UID_BASE, 64L << 20, slots, 1));
     }
 
-    /** Pids of live processes on the host running as one of the run slots' user ids. */
-    public static List<String> slotProcesses(int slots) {
+    /** Pids of live processes on the host running as one of {@code sandbox}'s run slot uids (its claimed range). */
+    public static List<String> slotProcesses(Sandbox sandbox) {
+        SlotUidRange range = sandbox.slotUids().orElseThrow(
+                () -> new IllegalStateException("slot uids exist only when the tests run as root"));
+        return processesWithUids(range.first(), range.first() + sandbox.options().slots());
+    }
+
+    /** Pids and names of live processes on the host whose uid is in {@code [from, to)}. */
+    public static List<String> processesWithUids(int from, int to) {
         List<String> found = new ArrayList<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 try {
                     int uid = (Integer) Files.getAttribute(proc, "unix:uid");
-                    if (uid >= UID_BASE && uid < UID_BASE + slots) {
+                    if (uid >= from && uid < to) {
                         found.add(proc.getFileName() + ":" + Files.readString(proc.resolve("comm")).strip());
                     }
                 } catch (IOException | RuntimeException gone) {

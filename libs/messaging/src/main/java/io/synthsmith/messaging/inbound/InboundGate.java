@@ -11,6 +11,7 @@ import io.synthsmith.messages.codec.MessageType;
 import io.synthsmith.messaging.deadletter.DeadLetter;
 import io.synthsmith.messaging.deadletter.DeadLetterHeaders;
 import io.synthsmith.messaging.deadletter.DeadLetterPublisher;
+import io.synthsmith.messaging.deadletter.GiveUp;
 import io.synthsmith.messaging.tracing.MessageTracing;
 import io.synthsmith.messaging.tracing.ProcessingSpan;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +30,10 @@ import org.jboss.logging.Logger;
 /**
  * The inbound edge of every service. Each record is checked against the contract of the message type its topic
  * carries; a record that keeps it goes to the stage, one that breaks it goes to the dead-letter topic with the
- * error, and so does one whose processing throws, unless what failed is a dependency that is away for now
- * ({@link TransientFailures}): that record is tried again, with backoff, and never dead-lettered. Either way the record is done with, so one poison message
- * never holds its partition. The whole of it runs in the record's CONSUMER span ({@link MessageTracing}), which
+ * error, and so does one whose processing throws (under the stage's own kind when it throws {@link GiveUp}),
+ * unless what failed is a dependency that is away for now ({@link TransientFailures}): that record is tried again,
+ * with backoff, and never dead-lettered. Either way the record is done with, so one poison message never holds its
+ * partition. The whole of it runs in the record's CONSUMER span ({@link MessageTracing}), which
  * continues the trace its headers carry: what the stage writes, dead letters included, carries that trace on.
  */
 @ApplicationScoped
@@ -183,6 +185,12 @@ public class InboundGate {
                             + record.partition() + "@" + record.offset() + " was cut short" + (stopping
                             ? " by the service stopping" : " by an interruption") + "; it is handed back, not"
                             + " dead-lettered", failure);
+                }
+                if (failure instanceof GiveUp giveUp) {
+                    LOG.errorf("processing %s %s from %s-%d@%d gave up (%s): %s", type.schemaId(), message.id(),
+                            record.topic(), record.partition(), record.offset(), giveUp.kind(), giveUp.getMessage());
+                    span.failed(failure);
+                    return deadLetter(record, span, giveUp.kind(), null, giveUp.getMessage());
                 }
                 if (!TransientFailures.isTransient(failure)) {
                     LOG.errorf(failure, "processing %s %s from %s-%d@%d failed", type.schemaId(), message.id(),
