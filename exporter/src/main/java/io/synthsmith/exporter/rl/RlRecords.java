@@ -2,6 +2,7 @@ package io.synthsmith.exporter.rl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synthsmith.exporter.cost.TaskCosts;
 import io.synthsmith.exporter.prompt.PromptWriter;
 import io.synthsmith.exporter.sft.SftRecords;
 import io.synthsmith.exporter.sft.SolutionSelection;
@@ -9,6 +10,7 @@ import io.synthsmith.messages.Accepted;
 import io.synthsmith.messages.ChatMessage;
 import io.synthsmith.messages.ExportRl;
 import io.synthsmith.messages.Language;
+import io.synthsmith.messages.Lineage;
 import io.synthsmith.messages.Style;
 import io.synthsmith.messages.Task;
 import io.synthsmith.messages.Verified;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The RL record of one accepted task, as verl reads it: the prompt, a rule reward whose {@code ground_truth} is a
@@ -49,8 +52,13 @@ public final class RlRecords {
         String id = Ids.derive("rl", task.id());
         Verified.Difficulty difficulty = verified.difficulty();
         boolean easy = task.runConfig().export().easySplit() && solvedByEveryCandidate(verified);
+        Lineage.Cost cost = TaskCosts.of(accepted);
+        Verified.Agreement agreement = verified.agreement();
+        Map<String, Integer> testsByOrigin = new TreeMap<>();
+        verified.tests().forEach(t -> testsByOrigin.merge(t.origin() == null ? "unknown" : t.origin().wire(), 1,
+                Integer::sum));
         return new ExportRl(ExportRl.SCHEMA, accepted.runId(), id,
-                accepted.lineage().next(SftRecords.STAGE, accepted.id(), id, at), at,
+                TaskCosts.lineageOf(accepted).next(SftRecords.STAGE, accepted.id(), id, at), at,
                 dataSourceTemplate.replace("{runId}", accepted.runId()),
                 List.of(ChatMessage.user(prompts.userPrompt(task, language))),
                 ability,
@@ -59,7 +67,8 @@ public final class RlRecords {
                         difficulty == null ? null : difficulty.meanPassRate(),
                         difficulty == null ? null : difficulty.level(),
                         easy ? SPLIT_EASY : SPLIT_MAIN,
-                        accepted.lineage().seedIds()));
+                        accepted.lineage().seedIds(), ExportRl.TaskCost.of(cost), testsByOrigin,
+                        agreement == null ? null : agreement.meanMajorityShare()));
     }
 
     /** Whether every candidate passed every labelled test: such a task teaches an RL policy little. */
