@@ -45,7 +45,7 @@ maven_with_progress() {
   local maven=$!
   # Maven prints "[INFO] Building <name> <version> [i/n]" as each module of the reactor starts.
   tail -n +1 -f --pid="$maven" "$log" 2>/dev/null \
-    | sed -un 's/^\[INFO\] Building \(.*\) [^ ]* \[\([0-9]*\/[0-9]*\)\]$/synthsmith:   [\2] \1/p' >&2
+    | sed -un 's/^\[INFO\] Building \(.*[^ ]\) \{1,\}[^ ]\{1,\} \{1,\}\[\([0-9]*\/[0-9]*\)\]$/synthsmith:   [\2] \1/p' >&2
   wait "$maven" || status=$?
   if (( status != 0 )); then
     grep -E '^\[ERROR\]' "$log" | head -n 20 >&2 || tail -n 20 "$log" >&2
@@ -384,6 +384,8 @@ cmd_run() {
   mkdir -p "$STATE_DIR"
   # From here `status` shows this run (starting), not the one before it.
   write_run_file "$file" "${run_args[1]:-}" "$expected" "$started" starting
+  # A start-up that fails (die exits) leaves the run recorded as failed, not as starting for ever.
+  trap 'write_run_file "$file" "${run_args[1]:-}" "$expected" "$started" failed "$(date +%s)"' EXIT
   cmd_up "${up_args[@]}"
 
   # No fixed limit: the run fails only when no counter of any stage moved for stall_for seconds (a slow machine
@@ -393,6 +395,7 @@ cmd_run() {
   snapshot_metrics "$RUN_BASE"
   write_run_file "$file" "${run_args[1]:-}" "$expected" "$started" running
   cmd_seed "$file" "${run_args[@]}"
+  trap - EXIT
   echo "synthsmith: waiting until every seed has ended (exported, rejected or dead-lettered); the run fails if nothing moves for ${stall_for}s (SYNTHSMITH_RUN_STALL_SECONDS)"
 
   local start=$SECONDS last_change=$SECONDS signature="" previous="" taken=0 settled=false outcome=timeout

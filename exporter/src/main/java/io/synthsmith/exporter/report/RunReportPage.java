@@ -274,7 +274,7 @@ public final class RunReportPage {
               ? 'Sandbox CPU per exported task: ' + data.cost.cpuSeconds.toFixed(2) + ' s, over ' + data.cost.tasks
                 + ' tasks that carry a cost.'
               : 'Not known: no exported record of this run carries a cost.';
-            chart('throughput', 'line', data.throughput);
+            chart('throughput', 'bar', data.throughput);
             if (pending === 0) { document.body.dataset.drawn = '0'; }
             </script>
             </body>

@@ -52,8 +52,12 @@ public record Lineage(
             if (other == null) {
                 return this;
             }
-            Long reasoning = reasoningTokens == null ? other.reasoningTokens
-                    : other.reasoningTokens == null ? reasoningTokens : reasoningTokens + other.reasoningTokens;
+            Long reasoning;
+            if (reasoningTokens == null || other.reasoningTokens == null) {
+                reasoning = reasoningTokens == null ? other.reasoningTokens : reasoningTokens;
+            } else {
+                reasoning = reasoningTokens + other.reasoningTokens;
+            }
             return new Cost(promptTokens + other.promptTokens, completionTokens + other.completionTokens, reasoning,
                     sandboxCpuMillis + other.sandboxCpuMillis);
         }

@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * <p>{@code bin/synthsmith run} writes {@code <state dir>/run.json}: the seeds file, how many seeds it holds
  * ({@code expected}), when it began, its {@code outcome} ({@code starting} while the launcher brings the pipeline
- * up, {@code running} until it ends, then {@code settled}, {@code quiet}, {@code stalled} or {@code timeout}), the directory of the metrics it snapshotted just before loading the seeds
+ * up, {@code running} until it ends, then {@code settled}, {@code quiet}, {@code stalled} or {@code timeout}; or
+ * {@code failed} when the pipeline did not come up or the seeds could not be loaded), the directory of the metrics it snapshotted just before loading the seeds
  * ({@code baseline}, one file per service), and the services' process ids (a restarted service starts its
  * counters again, so its growth since the baseline would mean nothing).
  *
@@ -29,8 +30,8 @@ import java.util.Map;
  *
  * @param file the seeds file of the run
  * @param runId the run id given with {@code --run}, or null
- * @param outcome {@code starting}, {@code running}, {@code settled}, {@code quiet}, {@code stalled} or
- *     {@code timeout}
+ * @param outcome {@code starting}, {@code running}, {@code settled}, {@code quiet}, {@code stalled},
+ *     {@code timeout} or {@code failed}
  * @param startedAt when the run began (epoch seconds)
  * @param elapsedSeconds seconds since it began, or until it ended
  * @param expected the seeds it loaded
