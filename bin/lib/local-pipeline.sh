@@ -147,7 +147,7 @@ start_replay_llm() {
   if ! pid_alive "$pidfile"; then
     if [[ ! -s "$module/target/runtime.classpath" ]]; then
       echo "synthsmith: resolving the classpath of libs/scripted-llm (once; cached in $module/target/runtime.classpath)" >&2
-      (cd "$SYNTHSMITH_HOME" && ./mvnw -q -B -pl libs/scripted-llm dependency:build-classpath \
+      (cd "$SYNTHSMITH_HOME" && MAVEN_OPTS="${MAVEN_OPTS:-} $(maven_jvm_options)" ./mvnw -q -B -pl libs/scripted-llm dependency:build-classpath \
         -Dmdep.outputFile=target/runtime.classpath -Dmdep.includeScope=runtime) >&2 \
         || die "could not resolve the classpath of libs/scripted-llm"
     fi
@@ -259,7 +259,7 @@ pipeline_status() {
   if [[ -z "$jar" || ! -s "$module/target/runtime.classpath" \
         || -n "$(find "$module/src/main" "$module/pom.xml" -type f -newer "$jar" -print -quit 2>/dev/null)" ]]; then
     echo "synthsmith: building libs/embedded (for status)" >&2
-    (cd "$SYNTHSMITH_HOME" && ./mvnw -q -B -pl libs/embedded -am install -DskipTests) >&2 \
+    (cd "$SYNTHSMITH_HOME" && MAVEN_OPTS="${MAVEN_OPTS:-} $(maven_jvm_options)" ./mvnw -q -B -pl libs/embedded -am install -DskipTests) >&2 \
       || die "the build of libs/embedded failed; run: cd $SYNTHSMITH_HOME && ./mvnw -pl libs/embedded -am install -DskipTests"
     jar=$(find "$module/target" -maxdepth 1 -name 'synthsmith-embedded-*.jar' ! -name '*-sources.jar' -print -quit)
   fi

@@ -35,6 +35,8 @@ public final class PipelineStatus implements AutoCloseable {
 
     /** How long a service or the broker may take to answer one probe. */
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    /** How old the launcher's metrics snapshot of a service may be to stand in for one that did not answer. */
+    static final Duration SNAPSHOT_MAX_AGE = Duration.ofSeconds(30);
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
 
     /** Where to look. */
@@ -187,11 +189,37 @@ public final class PipelineStatus implements AutoCloseable {
             return null;
         }
         try {
-            return RunProgress.measure(RunProgress.RunFile.read(file), metrics, pids, options.topics().prefix(), now);
+            return RunProgress.measure(RunProgress.RunFile.read(file), withSnapshots(metrics, now), pids,
+                    options.topics().prefix(), now);
         } catch (IOException e) {
             return new RunProgress(file.toString(), null, "unknown", 0, 0, 0, "cannot read " + file + ": "
                     + e.getMessage(), null, null, null, null, null, null);
         }
+    }
+
+    /**
+     * The metrics, with the launcher's own snapshot ({@code metrics/now/<service>}, taken every 2 s while {@code run}
+     * waits) in place of a service that did not answer in time, when that snapshot is at most
+     * {@link #SNAPSHOT_MAX_AGE} old: a service starved on a loaded machine still counts.
+     */
+    Map<PipelineStage, PrometheusText> withSnapshots(Map<PipelineStage, PrometheusText> metrics, long now) {
+        Map<PipelineStage, PrometheusText> filled = new EnumMap<>(PipelineStage.class);
+        filled.putAll(metrics);
+        for (PipelineStage stage : PipelineStage.values()) {
+            Path snapshot = options.stateDir().resolve("metrics").resolve("now").resolve(stage.service());
+            if (metrics.get(stage) != null || !Files.isRegularFile(snapshot)) {
+                continue;
+            }
+            try {
+                long age = now - Files.getLastModifiedTime(snapshot).toInstant().getEpochSecond();
+                if (age <= SNAPSHOT_MAX_AGE.toSeconds() && Files.size(snapshot) > 0) {
+                    filled.put(stage, PrometheusText.parse(Files.readString(snapshot)));
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                // no usable snapshot: the service stays without metrics
+            }
+        }
+        return filled;
     }
 
     /** The process ids of the services the launcher started that are alive, by service. */
