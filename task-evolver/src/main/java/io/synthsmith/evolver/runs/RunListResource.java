@@ -20,16 +20,16 @@ public class RunListResource {
     }
 
     /**
-     * One configured run: {@code state} is {@code configured} (the task-evolver does not follow a run further: the
-     * exporter's {@code GET /runs} gives each run's exported counts), when it was configured, and the counts it asks
-     * for per seed and per task.
+     * One configured run: {@code state} is {@code configured} ({@code defaults} for what every other run works under;
+     * the task-evolver does not follow a run further: the exporter's {@code GET /runs} gives each run's exported
+     * counts), when it was configured, and the counts it asks for per seed and per task.
      */
     public record RunSummary(String runId, String state, Instant configuredAt, int tasksPerSeed,
             int evolutionRounds, int candidatesPerTask, int testsPerTask) {
 
-        static RunSummary of(RunConfig stored) {
+        static RunSummary of(RunConfig stored, String state) {
             RunConfig run = stored.withDefaults();
-            return new RunSummary(run.runId(), "configured", stored.createdAt(), run.tasksPerSeed(),
+            return new RunSummary(run.runId(), state, stored.createdAt(), run.tasksPerSeed(),
                     run.evolutionRounds(), run.candidatesPerTask(), run.testsPerTask());
         }
     }
@@ -40,7 +40,7 @@ public class RunListResource {
 
     @GET
     public RunList list() {
-        return new RunList(runs.all().values().stream().map(RunSummary::of).toList(),
-                RunSummary.of(RunConfig.defaults("(any other run)")));
+        return new RunList(runs.all().values().stream().map(run -> RunSummary.of(run, "configured")).toList(),
+                RunSummary.of(RunConfig.defaults("(any other run)"), "defaults"));
     }
 }
