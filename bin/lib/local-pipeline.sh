@@ -40,9 +40,46 @@ ensure_pipeline_built() {
     [[ -z "$changed" ]] && return
   fi
   echo "synthsmith: building the pipeline (${missing:+$missing is not built}${changed:+$changed changed}); the first build takes a few minutes" >&2
-  (cd "$SYNTHSMITH_HOME" && ./mvnw -q -B install -DskipTests) >&2 \
-    || die "the build failed; run: cd $SYNTHSMITH_HOME && ./mvnw install -DskipTests"
+  maven_with_progress "$STATE_DIR/logs/build.log" install -DskipTests \
+    || die "the build failed (the last lines are above; all of it in $STATE_DIR/logs/build.log); run: cd $SYNTHSMITH_HOME && ./mvnw install -DskipTests"
   touch "$stamp"
+}
+
+# maven_with_progress LOG GOALS...: runs ./mvnw in batch mode with its whole output in LOG and one line per module on
+# stderr ("[3/14] libs/messages"), as Maven's reactor starts it; on failure, the last lines of LOG.
+maven_with_progress() {
+  local log=$1
+  shift
+  mkdir -p "$(dirname "$log")"
+  local status=0
+  (cd "$SYNTHSMITH_HOME" && MAVEN_OPTS="${MAVEN_OPTS:-} $(maven_jvm_options)" ./mvnw -B "$@") >"$log" 2>&1 &
+  local maven=$!
+  # Maven prints "[INFO] Building <name> <version> [i/n]" as each module of the reactor starts.
+  tail -n +1 -f --pid="$maven" "$log" 2>/dev/null \
+    | sed -un 's/^\[INFO\] Building \(.*[^ ]\) \{1,\}[^ ]\{1,\} \{1,\}\[\([0-9]*\/[0-9]*\)\]$/synthsmith:   [\2] \1/p' >&2
+  wait "$maven" || status=$?
+  if (( status != 0 )); then
+    grep -E '^\[ERROR\]' "$log" | head -n 20 >&2 || tail -n 20 "$log" >&2
+  fi
+  return "$status"
+}
+
+# The options that quiet the JDK's warnings about Maven's own libraries (Guice and Jansi use sun.misc.Unsafe and
+# native access): they are not ours to fix, and they bury the build's progress.
+maven_jvm_options() {
+  local major
+  major=$(java_major "${JAVA%/bin/java}")
+  (( major >= 22 )) && printf ' --enable-native-access=ALL-UNNAMED'
+  (( major >= 24 )) && printf ' --sun-misc-unsafe-memory-access=allow'
+  printf ' -XX:+IgnoreUnrecognizedVMOptions'
+}
+
+# service_jvm_options: the same for the services (Netty and the Kafka client use sun.misc.Unsafe; the Infinispan
+# client and Vert.x load native code).
+service_jvm_options() {
+  SERVICE_JVM_OPTIONS=(--enable-native-access=ALL-UNNAMED)
+  (( $(java_major "${JAVA%/bin/java}") >= 24 )) && SERVICE_JVM_OPTIONS+=(--sun-misc-unsafe-memory-access=allow)
+  return 0
 }
 
 infra_field() {
@@ -58,7 +95,8 @@ start_infrastructure() {
   mkdir -p "$STATE_DIR/pids" "$STATE_DIR/logs" "$STATE_DIR/infra"
   rm -f "$STATE_DIR/infra/infrastructure.json"
   echo "synthsmith: starting Kafka (KRaft) on $KAFKA_PORT and Infinispan on $INFINISPAN_PORT"
-  nohup "$JAVA" -Xmx256m -cp "$SYNTHSMITH_HOME/libs/embedded/target/classes:$(cat "$SYNTHSMITH_HOME/libs/embedded/target/runtime.classpath")" \
+  service_jvm_options
+  nohup "$JAVA" -Xmx256m "${SERVICE_JVM_OPTIONS[@]}" -cp "$SYNTHSMITH_HOME/libs/embedded/target/classes:$(cat "$SYNTHSMITH_HOME/libs/embedded/target/runtime.classpath")" \
     io.synthsmith.embedded.EmbeddedInfrastructure --dir "$STATE_DIR/infra" --kafka-port "$KAFKA_PORT" \
     --infinispan-port "$INFINISPAN_PORT" --topic-prefix "$TOPIC_PREFIX" \
     >"$STATE_DIR/logs/infrastructure.log" 2>&1 </dev/null &
@@ -79,6 +117,8 @@ start_service() {
     echo "synthsmith: $service already running on :$port"
     return
   fi
+  rm -f "$STATE_DIR/pids/$service.ready"
+  service_jvm_options
   KAFKA_BOOTSTRAP_SERVERS="$(infra_field kafka)" \
   QUARKUS_INFINISPAN_CLIENT_HOSTS="$(infra_field infinispan)" \
   SYNTHSMITH_TOPICS_PREFIX="$TOPIC_PREFIX" \
@@ -86,7 +126,7 @@ start_service() {
   QUARKUS_HTTP_PORT="$port" \
   SYNTHSMITH_EXPORTER_FILES_DIRECTORY="${SYNTHSMITH_EXPORTER_FILES_DIRECTORY:-$STATE_DIR/datasets}" \
   SYNTHSMITH_EXPORTER_FILES_SHARD_MAX_AGE="${SYNTHSMITH_EXPORTER_FILES_SHARD_MAX_AGE:-PT10S}" \
-    nohup "$JAVA" -Xmx512m -jar "$SYNTHSMITH_HOME/$service/target/quarkus-app/quarkus-run.jar" \
+    nohup "$JAVA" -Xmx512m "${SERVICE_JVM_OPTIONS[@]}" -jar "$SYNTHSMITH_HOME/$service/target/quarkus-app/quarkus-run.jar" \
     >"$STATE_DIR/logs/$service.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
 }
@@ -98,6 +138,8 @@ await_ready() {
     (( waited++ > 240 )) && die "$service was not ready within 2 minutes; see $STATE_DIR/logs/$service.log"
     sleep 0.5
   done
+  # status reads this: a service the launcher started that has not been ready yet is "starting", not "unresponsive"
+  touch "$STATE_DIR/pids/$service.ready"
   echo "synthsmith: $service ready on http://$(http_reach_host):$port (listening on $HTTP_HOST)"
 }
 
@@ -117,7 +159,7 @@ start_replay_llm() {
   if ! pid_alive "$pidfile"; then
     if [[ ! -s "$module/target/runtime.classpath" ]]; then
       echo "synthsmith: resolving the classpath of libs/scripted-llm (once; cached in $module/target/runtime.classpath)" >&2
-      (cd "$SYNTHSMITH_HOME" && ./mvnw -q -B -pl libs/scripted-llm dependency:build-classpath \
+      (cd "$SYNTHSMITH_HOME" && MAVEN_OPTS="${MAVEN_OPTS:-} $(maven_jvm_options)" ./mvnw -q -B -pl libs/scripted-llm dependency:build-classpath \
         -Dmdep.outputFile=target/runtime.classpath -Dmdep.includeScope=runtime) >&2 \
         || die "could not resolve the classpath of libs/scripted-llm"
     fi
@@ -175,7 +217,7 @@ stop_pid() {
     fi
     sleep 0.5
   done
-  rm -f "$pidfile"
+  rm -f "$pidfile" "$STATE_DIR/pids/$name.ready"
   echo "synthsmith: stopped $name"
 }
 
@@ -184,6 +226,30 @@ cmd_down() {
   stop_pid infrastructure
   stop_pid scripted-llm
   rm -f "$STATE_DIR/scripted-llm.port"
+}
+
+# reset [--yes]: stops everything, then deletes the local state: Kafka's and Infinispan's data (so every topic, the
+# feature trees, the dedup index and the run configurations), the dataset files, the run record and its metrics.
+# The build and the logs stay.
+cmd_reset() {
+  local yes=false
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --yes | -y) yes=true ;;
+      *) die "unknown option '$1'; usage: synthsmith reset [--yes]" ;;
+    esac
+    shift
+  done
+  local datasets="${SYNTHSMITH_EXPORTER_FILES_DIRECTORY:-$STATE_DIR/datasets}"
+  if ! $yes; then
+    [[ -t 0 ]] || die "reset deletes every topic, the Infinispan data and the dataset files; without a terminal to confirm, pass --yes"
+    local answer=""
+    read -r -p "synthsmith: stop the pipeline and delete every topic, the Infinispan data and the dataset files under $datasets? [y/N] " answer
+    [[ "$answer" =~ ^[Yy]([Ee][Ss])?$ ]] || { echo "synthsmith: nothing deleted"; return 0; }
+  fi
+  cmd_down
+  rm -rf "$STATE_DIR/infra" "$datasets" "$STATE_DIR/metrics" "$STATE_DIR/run.json"
+  echo "synthsmith: local state deleted (topics, Infinispan data, datasets, the run record); the build and the logs are kept"
 }
 
 cmd_seed() {
@@ -198,14 +264,14 @@ cmd_seed() {
 }
 
 # pipeline_status ARGS...: libs/embedded's PipelineStatus (the status table, --json, --progress) against this
-# state dir and broker; it reads every service and the broker with short timeouts, so it answers within ~2 s.
+# state dir and broker; it reads every service and the broker in parallel (5 s timeouts), so it answers within ~5 s.
 pipeline_status() {
   local module="$SYNTHSMITH_HOME/libs/embedded" bootstrap="localhost:$KAFKA_PORT" jar
   jar=$(find "$module/target" -maxdepth 1 -name 'synthsmith-embedded-*.jar' ! -name '*-sources.jar' -print -quit 2>/dev/null)
   if [[ -z "$jar" || ! -s "$module/target/runtime.classpath" \
         || -n "$(find "$module/src/main" "$module/pom.xml" -type f -newer "$jar" -print -quit 2>/dev/null)" ]]; then
     echo "synthsmith: building libs/embedded (for status)" >&2
-    (cd "$SYNTHSMITH_HOME" && ./mvnw -q -B -pl libs/embedded -am install -DskipTests) >&2 \
+    (cd "$SYNTHSMITH_HOME" && MAVEN_OPTS="${MAVEN_OPTS:-} $(maven_jvm_options)" ./mvnw -q -B -pl libs/embedded -am install -DskipTests) >&2 \
       || die "the build of libs/embedded failed; run: cd $SYNTHSMITH_HOME && ./mvnw -pl libs/embedded -am install -DskipTests"
     jar=$(find "$module/target" -maxdepth 1 -name 'synthsmith-embedded-*.jar' ! -name '*-sources.jar' -print -quit)
   fi
@@ -299,19 +365,20 @@ topic_label() {
 # The main job: up, seed, wait (bounded) until every seed has ended (taken by the evolver and all work it made
 # decided downstream: exported, rejected or dead-lettered), print a summary, and shut down unless --keep.
 cmd_run() {
-  local file="" keep=false run_args=() up_args=() llm=""
+  local file="" keep=false fresh=false run_args=() up_args=() llm=""
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --keep) keep=true ;;
+      --fresh) fresh=true ;;
       --run) [[ $# -ge 2 ]] || die "--run needs an id"; run_args=(--run "$2"); shift ;;
       --llm) [[ $# -ge 2 ]] || die "--llm needs a mode: replay"; llm=$2; shift ;;
       --llm=*) llm=${1#--llm=} ;;
-      -*) die "unknown option '$1'; usage: synthsmith run SEEDS.jsonl [--run ID] [--llm replay] [--keep]" ;;
+      -*) die "unknown option '$1'; usage: synthsmith run SEEDS.jsonl [--run ID] [--llm replay] [--fresh] [--keep]" ;;
       *) file=$1 ;;
     esac
     shift
   done
-  [[ -n "$file" && -r "$file" ]] || die "usage: synthsmith run SEEDS.jsonl [--run ID] [--llm replay] [--keep]"
+  [[ -n "$file" && -r "$file" ]] || die "usage: synthsmith run SEEDS.jsonl [--run ID] [--llm replay] [--fresh] [--keep]"
   if [[ -n "$llm" ]]; then
     llm_option "$llm"
     up_args=(--llm "$llm")
@@ -320,18 +387,28 @@ cmd_run() {
     echo "synthsmith: set SYNTHSMITH_LLM_BASE_URL and SYNTHSMITH_LLM_MODEL, or add --llm replay for scripted replies (not a model)." >&2
     exit 2
   fi
-  cmd_up "${up_args[@]}"
-
-  local timeout=${SYNTHSMITH_RUN_TIMEOUT_SECONDS:-600} quiet_for=${SYNTHSMITH_RUN_QUIET_SECONDS:-20}
-  RUN_BASE="$STATE_DIR/metrics/base" RUN_NOW="$STATE_DIR/metrics/now"
-  rm -rf "$STATE_DIR/metrics"
-  snapshot_metrics "$RUN_BASE"
+  $fresh && cmd_reset --yes
   local expected started
   expected=$(grep -c '[^[:space:]]' "$file")
   started=$(date +%s)
+  RUN_BASE="$STATE_DIR/metrics/base" RUN_NOW="$STATE_DIR/metrics/now"
+  rm -rf "$STATE_DIR/metrics"
+  mkdir -p "$STATE_DIR"
+  # From here `status` shows this run (starting), not the one before it.
+  write_run_file "$file" "${run_args[1]:-}" "$expected" "$started" starting
+  # A start-up that fails (die exits) leaves the run recorded as failed, not as starting for ever.
+  trap 'write_run_file "$file" "${run_args[1]:-}" "$expected" "$started" failed "$(date +%s)"' EXIT
+  cmd_up "${up_args[@]}"
+
+  # No fixed limit: the run fails only when no counter of any stage moved for stall_for seconds (a slow machine
+  # takes longer, a stuck pipeline is still caught); SYNTHSMITH_RUN_TIMEOUT_SECONDS adds an overall limit if set.
+  local stall_for=${SYNTHSMITH_RUN_STALL_SECONDS:-300} timeout=${SYNTHSMITH_RUN_TIMEOUT_SECONDS:-0}
+  local quiet_for=${SYNTHSMITH_RUN_QUIET_SECONDS:-20}
+  snapshot_metrics "$RUN_BASE"
   write_run_file "$file" "${run_args[1]:-}" "$expected" "$started" running
   cmd_seed "$file" "${run_args[@]}"
-  echo "synthsmith: waiting (at most ${timeout}s) until every seed has ended: exported, rejected or dead-lettered"
+  trap - EXIT
+  echo "synthsmith: waiting until every seed has ended (exported, rejected or dead-lettered); the run fails if nothing moves for ${stall_for}s (SYNTHSMITH_RUN_STALL_SECONDS)"
 
   local start=$SECONDS last_change=$SECONDS signature="" previous="" taken=0 settled=false outcome=timeout
   local next_progress=$((SECONDS + 30)) progress_args=()
@@ -366,7 +443,8 @@ cmd_run() {
     # quiet_for seconds after the evolver took every seed: the pipeline is quiet, though some work is unaccounted for.
     if $settled && (( in_flight == 0 && SECONDS - last_change >= 6 )); then outcome=settled; break; fi
     if (( taken >= expected && in_flight == 0 && SECONDS - last_change >= quiet_for )); then outcome=quiet; break; fi
-    (( SECONDS - start >= timeout )) && break
+    if (( SECONDS - last_change >= stall_for )); then outcome=stalled; break; fi
+    if (( timeout > 0 && SECONDS - start >= timeout )); then outcome=timeout; break; fi
     if (( SECONDS >= next_progress )); then
       echo "synthsmith: ... $((SECONDS - start))s: $(pipeline_status --progress "${progress_args[@]}")"
       next_progress=$((SECONDS + 30))
@@ -385,7 +463,7 @@ cmd_run() {
     done
     snapshot_metrics "$RUN_NOW"
   fi
-  run_summary "$expected" "$datasets"
+  run_summary "$expected" "$datasets" $(run_ids "$file" "${run_args[1]:-}")
   # The files as a training job would use them: each golden solution run again against its row's tests.
   local checked=ok run_id
   if (( accepted > 0 )); then
@@ -400,6 +478,7 @@ cmd_run() {
   case "$outcome" in
     settled) echo "synthsmith: every seed is accounted for (exported, rejected or dead-lettered)" ;;
     quiet) echo "synthsmith: the pipeline went quiet for ${quiet_for}s with work unaccounted for (see the counts above and $STATE_DIR/logs)" >&2 ;;
+    stalled) echo "synthsmith: nothing moved in any stage for ${stall_for}s (SYNTHSMITH_RUN_STALL_SECONDS) with seeds not ended; see $STATE_DIR/logs" >&2 ;;
     timeout) echo "synthsmith: not every seed had ended within ${timeout}s (SYNTHSMITH_RUN_TIMEOUT_SECONDS)" >&2 ;;
   esac
   echo "synthsmith: logs under $STATE_DIR/logs; dead letters on the ${TOPIC_PREFIX}<topic>.dlq topics"
@@ -417,9 +496,11 @@ run_ids() {
   fi
 }
 
-# run_summary EXPECTED DATASETS: what the run made, stage by stage, from the counters' growth since the baseline.
+# run_summary EXPECTED DATASETS RUN_ID...: what the run made, stage by stage, from the counters' growth since the
+# baseline; then, per run, the cost per exported task (from the exporter) and where its card and report are.
 run_summary() {
   local expected=$1 datasets=$2
+  shift 2
   echo "synthsmith: summary"
   printf '  %-34s %6d of %d (merged %d, rejected %d, dead-lettered %d)\n' "seeds taken by the task-evolver" \
     "$(delta task-evolver synthsmith_inbound_records_total "$(topic_label seeds)")" "$expected" \
@@ -462,4 +543,39 @@ run_summary() {
   if [[ -d "$datasets" ]]; then
     (cd "$datasets" && find . -type f \( -name 'part-*' -o -name manifest.json \) | sort | sed 's|^\./|    |') || true
   fi
+  local run_id
+  for run_id in "$@"; do
+    export_summary "$run_id" "$datasets"
+  done
+}
+
+# export_summary RUN_ID DATASETS: the exporter's account of a run (GET /runs/RUN_ID/export): tasks exported, tokens
+# and sandbox CPU per exported task, and the paths of the dataset card and the run report.
+export_summary() {
+  local run_id=$1 datasets=$2 body
+  body=$(curl -sf -m 10 "http://localhost:${SERVICE_PORT[exporter]}/runs/$run_id/export" 2>/dev/null) || body=""
+  echo "  run $run_id:"
+  if [[ -n "$body" ]]; then
+    /usr/bin/python3 -c '
+import json, sys
+run = json.loads(sys.argv[1])
+cost = run.get("cost") or {}
+print("    %-32s %6d (RL rows; SFT rows %d)" % ("exported tasks", run["rlRows"], run["sftRows"]))
+if cost.get("tasksWithCost"):
+    n = cost["tasksWithCost"]
+    print("    %-32s %9.0f (prompt %.0f, completion %.0f, reasoning %.0f), over %d tasks" % (
+        "tokens per exported task", cost["tokensPerTask"], cost["promptTokens"] / n, cost["completionTokens"] / n,
+        cost["reasoningTokens"] / n, n))
+    print("    %-32s %9.2f s" % ("sandbox CPU per exported task", cost["sandboxCpuSecondsPerTask"]))
+    print("    %-32s %9d tokens, %.1f s sandbox CPU" % ("run total", cost["promptTokens"] + cost["completionTokens"],
+        cost["sandboxCpuSeconds"]))
+else:
+    print("    cost per exported task: not known (no exported record carries a cost)")
+' "$body" || echo "    (the exporter's answer could not be read)"
+  else
+    echo "    the exporter has no files for this run (nothing exported, or it is not running)"
+  fi
+  [[ -f "$datasets/$run_id/README.md" ]] && echo "    dataset card: $datasets/$run_id/README.md"
+  [[ -f "$datasets/$run_id/report.html" ]] && echo "    run report:   $datasets/$run_id/report.html (opens offline; also GET http://localhost:${SERVICE_PORT[exporter]}/runs/$run_id/report while the pipeline is up)"
+  return 0
 }

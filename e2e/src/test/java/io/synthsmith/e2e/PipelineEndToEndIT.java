@@ -12,6 +12,7 @@ import io.synthsmith.e2e.reconcile.Reconciler;
 import io.synthsmith.e2e.reconcile.Reconciliation;
 import io.synthsmith.e2e.reconcile.TopicReader;
 import io.synthsmith.embedded.EmbeddedInfrastructure;
+import io.synthsmith.embedded.browser.HeadlessChromium;
 import io.synthsmith.messages.codec.MessageCodec;
 import io.synthsmith.messages.codec.MessageType;
 import io.synthsmith.messages.topics.Topic;
@@ -134,6 +135,36 @@ class PipelineEndToEndIT {
                     task.path("reward_model").path("ground_truth").asText(), pipeline.dir().resolve("rerun").resolve(taskId));
             assertThat(failures).as("tests of task %s failed by its golden code", taskId).isEmpty();
         }
+    }
+
+    @Test
+    void everyExportedTaskCarriesItsCostAndTheRunReportDrawsEveryChartInABrowser() throws Exception {
+        try (TopicReader reader = new TopicReader(pipeline.bootstrapServers())) {
+            List<JsonNode> rl = reader.readAll(pipeline.topics().of(Topic.EXPORT_RL)).stream()
+                    .map(PipelineEndToEndIT::parse).toList();
+            assertThat(rl).isNotEmpty().allSatisfy(task -> {
+                JsonNode cost = task.path("extra_info").path("cost");
+                assertThat(cost.path("prompt_tokens").asLong()).as("prompt tokens of %s", task.path("id")).isPositive();
+                assertThat(cost.path("completion_tokens").asLong()).isPositive();
+                assertThat(cost.path("sandbox_cpu_seconds").asDouble()).isPositive();
+                assertThat(task.path("extra_info").path("tests_by_origin").size()).isPositive();
+            });
+        }
+        Path report = pipeline.datasets().resolve(RUN).resolve("report.html");
+        assertThat(report).exists();
+        assertThat(Files.readString(report)).contains("<tr><th>Exported tasks (RL rows)</th><td>"
+                + outcome.exportRlRecords() + "</td>");
+        var browser = HeadlessChromium.find();
+        assertThat(browser).as("chromium (apt-get install chromium; .ci/run installs it)").isPresent();
+        HeadlessChromium.Rendered page = browser.get().render(report, 10_000);
+        assertThat(page.errors()).as("console errors of the report").isEmpty();
+        assertThat(page.canvases()).extracting(HeadlessChromium.Rendered.Canvas::id).contains("funnel", "difficulty",
+                "styles", "categories", "features", "testsPerTask", "testsByOrigin", "agreement", "cost",
+                "throughput");
+        assertThat(page.canvases()).allSatisfy(canvas -> assertThat(canvas.drawn())
+                .as("data points drawn in chart %s", canvas.id()).isNotNull().matches("[1-9][0-9]*"));
+        assertThat(page.bodyAttribute("data-drawn")).isEqualTo(Integer.toString(page.canvases().size()));
+        browser.get().screenshot(report, Path.of("target/report-screenshots/e2e-report.png"), 1400, 2700, 10_000);
     }
 
     @Test

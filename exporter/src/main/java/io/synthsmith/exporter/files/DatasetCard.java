@@ -1,8 +1,11 @@
 package io.synthsmith.exporter.files;
 
 import io.synthsmith.exporter.rl.VerlReward;
+import io.synthsmith.exporter.report.RunReportPage;
+import io.synthsmith.exporter.report.RunStatistics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -74,6 +77,7 @@ public final class DatasetCard {
         table(card, "Tasks by difficulty", "difficulty (verifier's level from the candidates' pass rate)",
                 counts.tasksByDifficulty());
         table(card, "Rejected upstream", "stage / reason", counts.rejections());
+        keyFigures(card, manifest.statistics());
         loading(card, manifest, sft, rl);
         card.append("`manifest.json` lists every shard with its rows and SHA-256. Files schema version ")
                 .append(manifest.fileSchemaVersion()).append("; records: ")
@@ -180,6 +184,35 @@ public final class DatasetCard {
         card.append("| ").append(config).append(" | ").append(split.name()).append(" | `")
                 .append(split.unit().directory()).append("` | ").append(rows).append(" | ").append(shards)
                 .append(" |\n");
+    }
+
+    /** The run report's key figures as Markdown tables, which the Hugging Face viewer renders. */
+    private static void keyFigures(StringBuilder card, RunStatistics stats) {
+        card.append("## Cost per exported task\n\n");
+        if (stats.tasksWithCost() == 0) {
+            card.append("Not known: no exported record of this run carries a cost.\n\n");
+        } else {
+            double n = stats.tasksWithCost();
+            card.append("| measure | per exported task | run total |\n| --- | ---: | ---: |\n");
+            card.append(String.format(Locale.ROOT, "| prompt tokens | %.0f | %d |%n", stats.promptTokens() / n,
+                    stats.promptTokens()));
+            card.append(String.format(Locale.ROOT, "| completion tokens | %.0f | %d |%n",
+                    stats.completionTokens() / n, stats.completionTokens()));
+            card.append(String.format(Locale.ROOT, "| reasoning tokens (where reported) | %.0f | %d |%n",
+                    stats.reasoningTokens() / n, stats.reasoningTokens()));
+            card.append(String.format(Locale.ROOT, "| sandbox CPU seconds | %.2f | %.2f |%n",
+                    stats.sandboxCpuSeconds() / n, stats.sandboxCpuSeconds()));
+            card.append("\nOver ").append(stats.tasksWithCost()).append(" of ").append(stats.tasks())
+                    .append(" exported tasks (those whose record carries `extra_info.cost`).\n\n");
+        }
+        table(card, "Tests by origin", "origin", stats.testsByOrigin());
+        table(card, "Agreement (mean majority share per task)", "share of candidates agreeing",
+                stats.majorityShare());
+        table(card, "Feature-tree categories", "category (uses of its features)",
+                RunReportPage.byCountDescending(stats.categories(), Integer.MAX_VALUE));
+        table(card, "Most used features", "feature path",
+                RunReportPage.byCountDescending(stats.features(), 10));
+        card.append("`report.html` beside this card charts these figures, the funnel and the throughput.\n\n");
     }
 
     private static void table(StringBuilder card, String title, String key, Map<String, Long> counts) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthsmith.exporter.rl.VerlReward;
+import io.synthsmith.exporter.report.RunReportPage;
+import io.synthsmith.exporter.report.RunStatistics;
 import io.synthsmith.messages.Envelope;
 import io.synthsmith.messages.ExportRl;
 import io.synthsmith.messages.ExportSft;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +47,8 @@ public final class DatasetFiles {
 
     private static final String MANIFEST = "manifest.json";
     private static final String CARD = "README.md";
+    /** The run report, beside the card: self-contained HTML with charts. */
+    public static final String REPORT = "report.html";
     private static final String CHECKPOINT = "_exporter/checkpoint.json";
 
     private final Path root;
@@ -69,7 +74,7 @@ public final class DatasetFiles {
 
     /** What a run's files hold: the manifest's counts, and the rows still waiting in open shards. */
     public record RunReport(String runId, Path directory, Manifest.Counts files, Map<String, Long> pendingRows,
-            long pendingRejections, int shards, Instant updatedAt) {
+            long pendingRejections, int shards, Instant updatedAt, RunStatistics statistics) {
     }
 
     /** Where to resume reading each input partition ({@code topic-partition}), from the last checkpoint. */
@@ -108,10 +113,12 @@ public final class DatasetFiles {
         }
         switch (record) {
             case ExportSft sample -> run.add(unit, FileRows.layoutOf(sample), rows.row(sample), partition, offset,
-                    fileFormats, new Manifest.Counts(1, Map.of(), Map.of(), Map.of(), Map.of()));
+                    fileFormats, new Manifest.Counts(1, Map.of(), Map.of(), Map.of(), Map.of()),
+                    RunStatistics.empty());
             case ExportRl task -> run.add(unit, FileRows.Layout.RL, rows.row(task), partition, offset, fileFormats,
                     new Manifest.Counts(0, Map.of(task.extraInfo().split(), 1L),
-                            Map.of(task.extraInfo().style().wire(), 1L), Map.of(difficultyOf(task), 1L), Map.of()));
+                            Map.of(task.extraInfo().style().wire(), 1L), Map.of(difficultyOf(task), 1L), Map.of()),
+                    RunStatistics.of(task));
             case Rejected rejection -> run.reject(rejection, partition, offset);
             default -> throw new IllegalArgumentException("the dataset files take export and rejected records, not "
                     + record.schema());
@@ -157,6 +164,27 @@ public final class DatasetFiles {
             run = run(runId);
         }
         return Optional.of(run.report());
+    }
+
+    /** The run ids that have files under the root, sorted. */
+    public synchronized List<String> runIds() {
+        TreeSet<String> ids = new TreeSet<>(runs.keySet());
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> dirs = Files.list(root)) {
+                dirs.filter(d -> Files.exists(d.resolve(MANIFEST))).forEach(d -> ids.add(d.getFileName().toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    /** The manifest of a run as its files stand (closed shards only); empty when the run has no files. */
+    public synchronized Optional<Manifest> manifest(String runId) {
+        if (!runs.containsKey(runId) && !Files.exists(root.resolve(runId).resolve(MANIFEST))) {
+            return Optional.empty();
+        }
+        return Optional.of(run(runId).manifest);
     }
 
     /** The directory of a run's files. */
@@ -225,6 +253,7 @@ public final class DatasetFiles {
         final Map<String, Long> firstOffsets = new HashMap<>();
         final Map<String, Long> lastOffsets = new HashMap<>();
         Manifest.Counts counts = Manifest.Counts.empty();
+        RunStatistics statistics = RunStatistics.empty();
         long rows;
 
         OpenShard(FileRows.Layout layout, List<String> formats, Path file, Instant openedAt) throws IOException {
@@ -286,7 +315,7 @@ public final class DatasetFiles {
         }
 
         void add(Unit unit, FileRows.Layout layout, ObjectNode row, String partition, long offset,
-                List<String> formats, Manifest.Counts counts) {
+                List<String> formats, Manifest.Counts counts, RunStatistics statistics) {
             try {
                 OpenShard shard = open.get(unit);
                 if (shard != null && (shard.layout != layout || !shard.formats.equals(formats))) {
@@ -303,6 +332,7 @@ public final class DatasetFiles {
                 shard.out.write('\n');
                 shard.rows++;
                 shard.counts = shard.counts.plus(counts);
+                shard.statistics = shard.statistics.plus(statistics);
                 shard.firstOffsets.putIfAbsent(partition, offset);
                 shard.lastOffsets.put(partition, offset);
                 if (shard.rows >= shardRows) {
@@ -337,7 +367,7 @@ public final class DatasetFiles {
             if (!pendingRejections.isEmpty()) {
                 Map<String, Map<String, Long>> positions = positionsWith(Unit.REJECTED, rejectionLastOffsets);
                 commit(manifest.shards(), manifest.counts().plus(new Manifest.Counts(0, Map.of(), Map.of(), Map.of(),
-                        pendingRejections)), positions);
+                        pendingRejections)), manifest.statistics(), positions);
                 pendingRejections.clear();
                 rejectionFirstOffsets.clear();
                 rejectionLastOffsets.clear();
@@ -358,7 +388,8 @@ public final class DatasetFiles {
                 shards.add(new Manifest.Shard(unit.key(), file.path(), file.format(), file.rows(), file.bytes(),
                         file.sha256()));
             }
-            commit(shards, manifest.counts().plus(shard.counts), positionsWith(unit, shard.lastOffsets));
+            commit(shards, manifest.counts().plus(shard.counts), manifest.statistics().plus(shard.statistics),
+                    positionsWith(unit, shard.lastOffsets));
         }
 
         private Map<String, Map<String, Long>> positionsWith(Unit unit, Map<String, Long> lastOffsets) {
@@ -368,14 +399,15 @@ public final class DatasetFiles {
             return positions;
         }
 
-        private void commit(List<Manifest.Shard> shards, Manifest.Counts counts,
+        private void commit(List<Manifest.Shard> shards, Manifest.Counts counts, RunStatistics statistics,
                 Map<String, Map<String, Long>> positions) {
             Manifest next = new Manifest(Manifest.SCHEMA, runId, FileRows.FILE_SCHEMA_VERSION,
-                    manifest.recordSchemas(), clock.instant(), shards, counts, positions,
+                    manifest.recordSchemas(), clock.instant(), shards, counts, positions, statistics,
                     license != null ? license : manifest.license());
             writeAtomically(directory.resolve(MANIFEST), json(next));
             manifest = next;
             writeAtomically(directory.resolve(CARD), DatasetCard.render(next).getBytes(StandardCharsets.UTF_8));
+            writeAtomically(directory.resolve(REPORT), RunReportPage.render(next).getBytes(StandardCharsets.UTF_8));
             writeRewardFunction();
         }
 
@@ -418,7 +450,7 @@ public final class DatasetFiles {
             return new RunReport(runId, directory, manifest.counts(), pending, rejections,
                     (int) manifest.shards().stream().map(s -> s.path().substring(0, s.path().lastIndexOf('.')))
                             .distinct().count(),
-                    manifest.updatedAt());
+                    manifest.updatedAt(), manifest.statistics());
         }
     }
 }

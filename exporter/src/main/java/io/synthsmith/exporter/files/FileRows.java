@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthsmith.messages.ChatMessage;
 import io.synthsmith.messages.ExportRl;
 import io.synthsmith.messages.ExportSft;
+import io.synthsmith.messages.Lineage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,9 @@ public final class FileRows {
     public static final int FILE_SCHEMA_VERSION = 1;
 
     private static final String CHAT = "STRUCT(role VARCHAR, content VARCHAR)[]";
+    private static final String COST = "STRUCT(prompt_tokens BIGINT, completion_tokens BIGINT, reasoning_tokens BIGINT,"
+            + " sandbox_cpu_seconds DOUBLE)";
+    private static final String ORIGINS = "STRUCT(sample INTEGER, direct INTEGER, generated INTEGER)";
 
     /** The column layout of a shard. */
     public enum Layout {
@@ -68,6 +72,8 @@ public final class FileRows {
         }
         row.set("seed_ids", strings(sample.lineage().seedIds()));
         row.set("feature_paths", strings(sample.lineage().featurePaths()));
+        Lineage.Cost cost = sample.lineage().cost();
+        row.set("cost", cost == null ? null : cost(ExportRl.TaskCost.of(cost)));
         row.put("created_at", sample.createdAt().toString());
         return row;
     }
@@ -101,8 +107,35 @@ public final class FileRows {
         extra.put("tests_labelled", info.testsLabelled());
         extra.put("max_tests", info.maxTests());
         extra.put("max_ground_truth_bytes", info.maxGroundTruthBytes());
+        extra.set("cost", info.cost() == null ? null : cost(info.cost()));
+        if (info.testsByOrigin() == null) {
+            extra.putNull("tests_by_origin");
+        } else {
+            ObjectNode origins = extra.putObject("tests_by_origin");
+            for (String origin : List.of("sample", "direct", "generated")) {
+                origins.put(origin, info.testsByOrigin().getOrDefault(origin, 0));
+            }
+        }
+        if (info.majorityShare() == null) {
+            extra.putNull("majority_share");
+        } else {
+            extra.put("majority_share", info.majorityShare());
+        }
         row.put("created_at", task.createdAt().toString());
         return row;
+    }
+
+    private ObjectNode cost(ExportRl.TaskCost cost) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("prompt_tokens", cost.promptTokens());
+        node.put("completion_tokens", cost.completionTokens());
+        if (cost.reasoningTokens() == null) {
+            node.putNull("reasoning_tokens");
+        } else {
+            node.put("reasoning_tokens", cost.reasoningTokens());
+        }
+        node.put("sandbox_cpu_seconds", cost.sandboxCpuSeconds());
+        return node;
     }
 
     private ArrayNode chat(List<ChatMessage> messages) {
@@ -135,6 +168,7 @@ public final class FileRows {
         }
         columns.put("seed_ids", "VARCHAR[]");
         columns.put("feature_paths", "VARCHAR[]");
+        columns.put("cost", COST);
         columns.put("created_at", "VARCHAR");
         return Collections.unmodifiableMap(columns);
     }
@@ -148,7 +182,8 @@ public final class FileRows {
         columns.put("reward_model", "STRUCT(style VARCHAR, ground_truth VARCHAR)");
         columns.put("extra_info", "STRUCT(task_id VARCHAR, run_id VARCHAR, style VARCHAR, features VARCHAR[],"
                 + " difficulty DOUBLE, difficulty_level VARCHAR, split VARCHAR, seed_ids VARCHAR[], language VARCHAR,"
-                + " tests_kept INTEGER, tests_labelled INTEGER, max_tests INTEGER, max_ground_truth_bytes BIGINT)");
+                + " tests_kept INTEGER, tests_labelled INTEGER, max_tests INTEGER, max_ground_truth_bytes BIGINT,"
+                + " cost " + COST + ", tests_by_origin " + ORIGINS + ", majority_share DOUBLE)");
         columns.put("created_at", "VARCHAR");
         return Collections.unmodifiableMap(columns);
     }

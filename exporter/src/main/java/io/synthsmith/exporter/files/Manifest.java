@@ -1,5 +1,7 @@
 package io.synthsmith.exporter.files;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import io.synthsmith.exporter.report.RunStatistics;
 import io.synthsmith.messages.ExportRl;
 import io.synthsmith.messages.ExportSft;
 import java.time.Instant;
@@ -10,7 +12,9 @@ import java.util.TreeMap;
 /**
  * {@code manifest.json} of a run's dataset: its closed shards with row counts and checksums, the schema versions,
  * the counts the dataset card shows, and, per unit and input partition, the last offset the files hold (so that
- * a restarted writer neither loses nor repeats a row), and the dataset's licence from the run configuration.
+ * a restarted writer neither loses nor repeats a row), the distributions of the exported tasks that the run
+ * report charts ({@code statistics}, added in the same step as the counts), and the dataset's licence from the run
+ * configuration.
  */
 public record Manifest(
         String schema,
@@ -21,14 +25,17 @@ public record Manifest(
         List<Shard> shards,
         Counts counts,
         Map<String, Map<String, Long>> positions,
+        RunStatistics statistics,
         String license) {
 
     public static final String SCHEMA = "synthsmith.export.manifest/v1";
 
+    @JsonCreator
     public Manifest {
         shards = shards == null ? List.of() : List.copyOf(shards);
         counts = counts == null ? Counts.empty() : counts;
         positions = positions == null ? Map.of() : positions;
+        statistics = statistics == null ? RunStatistics.empty() : statistics;
     }
 
     /** A closed shard: its unit, file, format, rows, size and SHA-256. */
@@ -64,13 +71,15 @@ public record Manifest(
                     add(rejections, more.rejections));
         }
 
-        private static Map<String, Long> add(Map<String, Long> a, Map<String, Long> b) {
+        /** The counts of {@code a} and {@code b} added key by key, sorted by key. */
+        public static Map<String, Long> add(Map<String, Long> a, Map<String, Long> b) {
             Map<String, Long> sum = new TreeMap<>(a);
             b.forEach((k, v) -> sum.merge(k, v, Long::sum));
             return sum;
         }
 
-        private static Map<String, Long> sorted(Map<String, Long> map) {
+        /** {@code map} sorted by key; empty for null. */
+        public static Map<String, Long> sorted(Map<String, Long> map) {
             return map == null ? Map.of() : new TreeMap<>(map);
         }
     }
@@ -79,6 +88,6 @@ public record Manifest(
     public static Manifest empty(String runId) {
         return new Manifest(SCHEMA, runId, FileRows.FILE_SCHEMA_VERSION,
                 Map.of("sft", ExportSft.SCHEMA, "rl", ExportRl.SCHEMA), null, List.of(), Counts.empty(), Map.of(),
-                null);
+                RunStatistics.empty(), null);
     }
 }

@@ -2,6 +2,7 @@ package io.synthsmith.exporter.rl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synthsmith.exporter.cost.TaskCosts;
 import io.synthsmith.exporter.prompt.PromptWriter;
 import io.synthsmith.exporter.sft.SftRecords;
 import io.synthsmith.exporter.sft.SolutionSelection;
@@ -10,6 +11,8 @@ import io.synthsmith.messages.ChatMessage;
 import io.synthsmith.messages.ExportRl;
 import io.synthsmith.messages.Language;
 import io.synthsmith.messages.RunConfig;
+import io.synthsmith.messages.Lineage;
+import io.synthsmith.messages.Style;
 import io.synthsmith.messages.Task;
 import io.synthsmith.messages.Verified;
 import io.synthsmith.messages.ids.Ids;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.TreeMap;
 
 /**
  * The RL record of one accepted task, as verl reads it: the prompt, a rule reward whose {@code ground_truth} is a
@@ -69,8 +73,13 @@ public final class RlRecords {
         List<Verified.LabelledTest> kept = new TestCap(export.maxTestsPerRow(), export.maxGroundTruthBytes())
                 .keep(verified.tests());
         String dataSource = export.dataSource() != null ? export.dataSource() : dataSourceTemplate;
+        Lineage.Cost cost = TaskCosts.of(accepted);
+        Verified.Agreement agreement = verified.agreement();
+        Map<String, Integer> testsByOrigin = new TreeMap<>();
+        verified.tests().forEach(t -> testsByOrigin.merge(t.origin() == null ? "unknown" : t.origin().wire(), 1,
+                Integer::sum));
         return new ExportRl(ExportRl.SCHEMA, accepted.runId(), id,
-                accepted.lineage().next(SftRecords.STAGE, accepted.id(), id, at), at,
+                TaskCosts.lineageOf(accepted).next(SftRecords.STAGE, accepted.id(), id, at), at,
                 dataSource.replace("{runId}", accepted.runId()),
                 List.of(ChatMessage.user(prompts.userPrompt(task, language))),
                 ability,
@@ -81,7 +90,8 @@ public final class RlRecords {
                         easy ? SPLIT_EASY : SPLIT_MAIN,
                         accepted.lineage().seedIds(),
                         language, kept.size(), verified.tests().size(), export.maxTestsPerRow(),
-                        export.maxGroundTruthBytes()));
+                        export.maxGroundTruthBytes(), ExportRl.TaskCost.of(cost), testsByOrigin,
+                        agreement == null ? null : agreement.meanMajorityShare()));
     }
 
     /** Whether every candidate passed every labelled test: such a task teaches an RL policy little. */

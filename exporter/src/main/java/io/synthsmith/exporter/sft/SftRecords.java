@@ -1,6 +1,7 @@
 package io.synthsmith.exporter.sft;
 
 import io.synthsmith.exporter.prompt.PromptWriter;
+import io.synthsmith.exporter.cost.TaskCosts;
 import io.synthsmith.messages.Accepted;
 import io.synthsmith.messages.Candidate;
 import io.synthsmith.messages.ChatMessage;
@@ -47,7 +48,7 @@ public final class SftRecords {
         String response = response(candidate, export.thinkTags());
         boolean messages = ExportSft.FORMAT_MESSAGES.equals(export.sftFormat());
         return new ExportSft(ExportSft.SCHEMA, accepted.runId(), id,
-                accepted.lineage().next(STAGE, accepted.id(), id, at), at,
+                TaskCosts.lineageOf(accepted).next(STAGE, accepted.id(), id, at), at,
                 task.id(), candidate.id(), chosen.golden(),
                 messages ? ExportSft.FORMAT_MESSAGES : ExportSft.FORMAT_QUERY_RESPONSE,
                 messages ? List.of(ChatMessage.user(query), ChatMessage.assistant(response)) : null,

@@ -91,7 +91,7 @@ class DatasetFilesTest {
         assertThat(columns(ParquetRows.schema(shardsOf(run.resolve("sft"), ".parquet").get(0)))).containsExactly(
                 "id=BINARY STRING", "run_id=BINARY STRING", "task_id=BINARY STRING", "candidate_id=BINARY STRING",
                 "golden=BOOLEAN", "style=BINARY STRING", "language=BINARY STRING", "messages=LIST",
-                "seed_ids=LIST", "feature_paths=LIST", "created_at=BINARY STRING");
+                "seed_ids=LIST", "feature_paths=LIST", "cost=STRUCT", "created_at=BINARY STRING");
         assertThat(columns(ParquetRows.schema(shardsOf(run.resolve("rl/main"), ".parquet").get(0)))).containsExactly(
                 "id=BINARY STRING", "data_source=BINARY STRING", "prompt=LIST", "ability=BINARY STRING",
                 "reward_model=STRUCT", "extra_info=STRUCT", "created_at=BINARY STRING");
@@ -167,7 +167,7 @@ class DatasetFilesTest {
     void aLicenceThatIsNotALicenceIdCannotBreakTheCardsYaml() {
         Manifest empty = Manifest.empty("run-l");
         Manifest odd = new Manifest(empty.schema(), empty.runId(), empty.fileSchemaVersion(), empty.recordSchemas(),
-                null, List.of(), empty.counts(), Map.of(), "mit\nconfigs: injected");
+                null, List.of(), empty.counts(), Map.of(), null, "mit\nconfigs: injected");
 
         assertThat(DatasetCard.render(odd)).contains("license: other\n").doesNotContain("injected");
         assertThat(DatasetCard.render(empty)).contains("license: unknown\n", "| (none yet) |");

@@ -1,8 +1,10 @@
 package io.synthsmith.messages;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One RL task on the export.rl topic, shaped as verl reads it. The verl fields keep verl's snake_case names;
@@ -28,7 +30,8 @@ public record ExportRl(
 
     /**
      * What verl passes through to the reward function and logs. The test counts say how many labelled tests the
-     * ground truth keeps of how many the verifier labelled, under the run's caps ({@code null}: no cap).
+     * ground truth keeps of how many the verifier labelled, under the run's caps ({@code null}: no cap);
+     * {@code cost}, {@code testsByOrigin} and {@code majorityShare} are optional (null when not known).
      */
     public record ExtraInfo(
             @JsonProperty("task_id") String taskId,
@@ -43,12 +46,36 @@ public record ExportRl(
             @JsonProperty("tests_kept") Integer testsKept,
             @JsonProperty("tests_labelled") Integer testsLabelled,
             @JsonProperty("max_tests") Integer maxTests,
-            @JsonProperty("max_ground_truth_bytes") Long maxGroundTruthBytes) {
+            @JsonProperty("max_ground_truth_bytes") Long maxGroundTruthBytes,
+            TaskCost cost,
+            @JsonProperty("tests_by_origin") Map<String, Integer> testsByOrigin,
+            @JsonProperty("majority_share") Double majorityShare) {
 
+        @JsonCreator
+        public ExtraInfo {
+        }
+
+        /** Without the optional figures. */
         public ExtraInfo(String taskId, String runId, Style style, List<String> features, Double difficulty,
                 Verified.Difficulty.Level difficultyLevel, String split, List<String> seedIds) {
             this(taskId, runId, style, features, difficulty, difficultyLevel, split, seedIds, null, null, null, null,
-                    null);
+                    null, null, null, null);
+        }
+    }
+
+    /**
+     * What making a task cost, over every LLM call behind it and the verifier's sandboxed runs
+     * ({@link Lineage.Cost} in verl's snake_case, CPU in seconds).
+     */
+    public record TaskCost(
+            @JsonProperty("prompt_tokens") long promptTokens,
+            @JsonProperty("completion_tokens") long completionTokens,
+            @JsonProperty("reasoning_tokens") Long reasoningTokens,
+            @JsonProperty("sandbox_cpu_seconds") double sandboxCpuSeconds) {
+
+        public static TaskCost of(Lineage.Cost cost) {
+            return new TaskCost(cost.promptTokens(), cost.completionTokens(), cost.reasoningTokens(),
+                    cost.sandboxCpuMillis() / 1000.0);
         }
     }
 }

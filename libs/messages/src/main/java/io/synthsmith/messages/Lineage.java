@@ -1,5 +1,6 @@
 package io.synthsmith.messages;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,21 +8,66 @@ import java.util.List;
 
 /**
  * Where a message came from: the seeds behind it, the feature paths it combines, the message it was made
- * from, the models that wrote it, and the trail of stages it passed. Every stage extends the lineage of
- * its input, so an exported sample can be traced back to its seeds.
+ * from, the models that wrote it, the trail of stages it passed and, optionally, what making it cost so far.
+ * Every stage extends the lineage of its input, so an exported sample can be traced back to its seeds.
+ *
+ * <p>{@code cost} (optional, null when not measured) is the LLM tokens and sandbox CPU spent on this message and
+ * what it was made from, with shared work split: the task-evolver puts a seed's extraction and evolution tokens,
+ * divided by the requests made from the seed, on each request, and adds each task's own selection and statement
+ * calls; the exporter adds the candidates' tokens and the verifier's sandbox CPU. In JSON:
+ * {@code "cost": {"promptTokens": 1200, "completionTokens": 5400, "reasoningTokens": 3100, "sandboxCpuMillis": 870}}.
  */
 public record Lineage(
         List<String> seedIds,
         List<String> featurePaths,
         String parentId,
         List<ModelUse> models,
-        List<StageMark> trail) {
+        List<StageMark> trail,
+        Cost cost) {
 
+    @JsonCreator
     public Lineage {
         seedIds = seedIds == null ? List.of() : List.copyOf(seedIds);
         featurePaths = featurePaths == null ? List.of() : List.copyOf(featurePaths);
         models = models == null ? List.of() : List.copyOf(models);
         trail = trail == null ? List.of() : List.copyOf(trail);
+    }
+
+    /** A lineage with no cost recorded. */
+    public Lineage(List<String> seedIds, List<String> featurePaths, String parentId, List<ModelUse> models,
+            List<StageMark> trail) {
+        this(seedIds, featurePaths, parentId, models, trail, null);
+    }
+
+    /**
+     * What producing a message cost: LLM tokens as the endpoint reported them ({@code reasoningTokens} null when it
+     * reports none) and CPU time of sandboxed runs in milliseconds.
+     */
+    public record Cost(long promptTokens, long completionTokens, Long reasoningTokens, long sandboxCpuMillis) {
+
+        public static final Cost ZERO = new Cost(0, 0, null, 0);
+
+        /** This cost plus {@code other}; reasoning is known when either knows it. */
+        public Cost plus(Cost other) {
+            if (other == null) {
+                return this;
+            }
+            Long reasoning;
+            if (reasoningTokens == null || other.reasoningTokens == null) {
+                reasoning = reasoningTokens == null ? other.reasoningTokens : reasoningTokens;
+            } else {
+                reasoning = reasoningTokens + other.reasoningTokens;
+            }
+            return new Cost(promptTokens + other.promptTokens, completionTokens + other.completionTokens, reasoning,
+                    sandboxCpuMillis + other.sandboxCpuMillis);
+        }
+
+        /** This cost split evenly over {@code parts} (rounded down, at least 1 part). */
+        public Cost share(int parts) {
+            int n = Math.max(1, parts);
+            return new Cost(promptTokens / n, completionTokens / n, reasoningTokens == null ? null
+                    : reasoningTokens / n, sandboxCpuMillis / n);
+        }
     }
 
     /** A model that wrote part of the work, and in which stage. */
@@ -46,7 +92,7 @@ public record Lineage(
     public Lineage next(String stage, String parentId, String id, Instant at) {
         List<StageMark> longer = new ArrayList<>(trail);
         longer.add(new StageMark(stage, id, at));
-        return new Lineage(seedIds, featurePaths, parentId, models, longer);
+        return new Lineage(seedIds, featurePaths, parentId, models, longer, cost);
     }
 
     /** This lineage with a model recorded for a stage (recorded once). */
@@ -57,7 +103,7 @@ public record Lineage(
         }
         List<ModelUse> more = new ArrayList<>(models);
         more.add(use);
-        return new Lineage(seedIds, featurePaths, parentId, more, trail);
+        return new Lineage(seedIds, featurePaths, parentId, more, trail, cost);
     }
 
     /** This lineage with more seeds and feature paths (duplicates dropped, order kept). */
@@ -66,6 +112,14 @@ public record Lineage(
         seeds.addAll(moreSeedIds);
         LinkedHashSet<String> paths = new LinkedHashSet<>(featurePaths);
         paths.addAll(moreFeaturePaths);
-        return new Lineage(List.copyOf(seeds), List.copyOf(paths), parentId, models, trail);
+        return new Lineage(List.copyOf(seeds), List.copyOf(paths), parentId, models, trail, cost);
+    }
+
+    /** This lineage with {@code more} added to its cost (a lineage without one starts from zero). */
+    public Lineage withCost(Cost more) {
+        if (more == null) {
+            return this;
+        }
+        return new Lineage(seedIds, featurePaths, parentId, models, trail, (cost == null ? Cost.ZERO : cost).plus(more));
     }
 }

@@ -119,6 +119,7 @@ public final class TaskGeneration {
         Lineage lineage = request.lineage()
                 .withSources(tree.seedsOf(selected.value().selected()), featurePaths)
                 .withModel(STAGE, ((Exchange.Parsed<Statement>) statement).model())
+                .withCost(selection.cost().plus(statement.cost()))
                 .next(STAGE, request.id(), taskId, now);
         return new GenerationOutcome.Generated(new Task(Task.SCHEMA, request.runId(), taskId, lineage, now,
                 request.id(), style, written.title(), written.statement(), featurePaths,

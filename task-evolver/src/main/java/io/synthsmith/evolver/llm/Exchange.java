@@ -1,5 +1,7 @@
 package io.synthsmith.evolver.llm;
 
+import io.synthsmith.llm.TokenUsage;
+import io.synthsmith.messages.Lineage;
 import java.util.List;
 
 /**
@@ -10,15 +12,33 @@ public sealed interface Exchange<T> permits Exchange.Parsed, Exchange.Unparsable
 
     int attempts();
 
+    /** The tokens the endpoint reported over every attempt. */
+    TokenUsage usage();
+
+    /** {@link #usage()} as a lineage cost. */
+    default Lineage.Cost cost() {
+        TokenUsage usage = usage();
+        return new Lineage.Cost(usage.promptTokens(), usage.completionTokens(),
+                usage.reasoningTokens().isPresent() ? usage.reasoningTokens().getAsLong() : null, 0);
+    }
+
     /** A reply parsed into {@code value} after {@code attempts} attempts, written by {@code model}. */
-    record Parsed<T>(T value, String model, int attempts) implements Exchange<T> {
+    record Parsed<T>(T value, String model, int attempts, TokenUsage usage) implements Exchange<T> {
+
+        public Parsed(T value, String model, int attempts) {
+            this(value, model, attempts, TokenUsage.NONE);
+        }
     }
 
     /** No reply parsed within the attempts; {@code errors} holds why, per attempt. */
-    record Unparsable<T>(List<String> errors, int attempts) implements Exchange<T> {
+    record Unparsable<T>(List<String> errors, int attempts, TokenUsage usage) implements Exchange<T> {
 
         public Unparsable {
             errors = List.copyOf(errors);
+        }
+
+        public Unparsable(List<String> errors, int attempts) {
+            this(errors, attempts, TokenUsage.NONE);
         }
 
         public String lastError() {

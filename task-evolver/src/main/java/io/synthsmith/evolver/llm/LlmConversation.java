@@ -9,6 +9,7 @@ import io.synthsmith.llm.ChatRequest;
 import io.synthsmith.llm.ChatResult;
 import io.synthsmith.llm.LlmClient;
 import io.synthsmith.llm.LlmException;
+import io.synthsmith.llm.TokenUsage;
 import io.synthsmith.llm.reply.ReplyCheckException;
 import io.synthsmith.llm.reply.ReplyFormatException;
 import java.util.ArrayList;
@@ -46,9 +47,11 @@ public final class LlmConversation {
         List<ChatMessage> messages = new ArrayList<>(List.of(ChatMessage.system(system), ChatMessage.user(user)));
         List<String> errors = new ArrayList<>();
         String taskLine = user.lines().findFirst().orElse("");
+        TokenUsage spent = TokenUsage.NONE;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             ChatResult result = call(messages);
             countTokens(step, result);
+            spent = spent.plus(result.usage());
             ChatChoice choice = result.first();
             String error;
             String outcome = "unparsable";
@@ -58,7 +61,7 @@ public final class LlmConversation {
                 try {
                     T value = parser.parse(choice.answer());
                     count(step, "parsed");
-                    return new Exchange.Parsed<>(value, result.model(), attempt);
+                    return new Exchange.Parsed<>(value, result.model(), attempt, spent);
                 } catch (ReplyCheckException e) {
                     error = e.getMessage();
                     outcome = "failed_check";
@@ -74,7 +77,7 @@ public final class LlmConversation {
             messages.add(ChatMessage.user(prompts.render("retry.user", Map.of("taskLine", taskLine, "error", error))));
         }
         count(step, "gave_up");
-        return new Exchange.Unparsable<>(errors, maxAttempts);
+        return new Exchange.Unparsable<>(errors, maxAttempts, spent);
     }
 
     private ChatResult call(List<ChatMessage> messages) {

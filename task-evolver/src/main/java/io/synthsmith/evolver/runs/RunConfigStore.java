@@ -7,6 +7,8 @@ import io.synthsmith.messages.codec.MessageCodec;
 import io.synthsmith.messages.codec.MessageType;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Run configurations in Infinispan, keyed by run id, as JSON of {@code synthsmith.run/v1}. Every replica reads the
@@ -39,6 +41,15 @@ public final class RunConfigStore {
             throw new IllegalStateException("the stored configuration of run " + runId + " in cache " + cache.name()
                     + " breaks synthsmith.run/v1: " + e.getMessage() + "; store it again with PUT /runs/" + runId, e);
         }
+    }
+
+    /** Every stored configuration, by run id (sorted). */
+    public SortedMap<String, RunConfig> all() {
+        SortedMap<String, RunConfig> all = new TreeMap<>();
+        for (String runId : cache.get().keySet()) {
+            stored(runId).ifPresent(run -> all.put(runId, run));
+        }
+        return all;
     }
 
     /** The configuration a run works under: the stored one with defaults filled in, or the defaults. */

@@ -16,6 +16,7 @@ import io.synthsmith.messaging.outbound.OutboundPublisher;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -32,8 +33,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Run configurations ({@code PUT} and {@code GET /runs/{runId}}) and on-demand generation
- * ({@code POST /runs/{runId}/generate}).
+ * Run configurations ({@code PUT} and {@code GET /runs/{runId}}, 404 for a run never configured) and on-demand
+ * generation ({@code POST /runs/{runId}/generate}). {@link RunListResource} lists the runs.
  */
 @Path("/runs/{runId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,10 +55,17 @@ public class RunsResource {
         this.clock = clock;
     }
 
-    /** The configuration the run works under (the defaults when it was never configured). */
+    /**
+     * The stored configuration of a run, defaults filled in; 404 for a run never configured with {@code PUT} (its
+     * seeds work under the defaults, which {@code GET /runs} names).
+     */
     @GET
     public JsonNode get(@PathParam("runId") String runId) {
-        return codec.mapper().valueToTree(runs.resolve(runId));
+        RunConfig run = runs.stored(runId).orElseThrow(() -> new NotFoundException(Response.status(404)
+                .type(MediaType.APPLICATION_JSON).entity(Map.of("error", "run " + runId + " has no stored"
+                        + " configuration (PUT /runs/" + runId + " stores one); its seeds work under the defaults",
+                        "runId", runId)).build()));
+        return codec.mapper().valueToTree(run.withDefaults());
     }
 
     /**

@@ -14,6 +14,7 @@ import io.synthsmith.evolver.tree.FeatureNode;
 import io.synthsmith.evolver.tree.FeatureTreeStore;
 import io.synthsmith.evolver.tree.TreeSnapshot;
 import io.synthsmith.messages.GenerationRequest;
+import io.synthsmith.messages.Lineage;
 import io.synthsmith.messages.Rejected;
 import io.synthsmith.messages.Rejections;
 import io.synthsmith.messages.RunConfig;
@@ -76,7 +77,7 @@ public final class SeedIntake {
         String treeId = FeatureTreeStore.treeIdOf(run);
         if (trees.isMerged(treeId, seed.id())) {
             seeds(kind, "redelivered").increment();
-            return new SeedOutcome.Merged(0, 0, true, requests(seed, run, now));
+            return new SeedOutcome.Merged(0, 0, true, requests(seed, run, now, null));
         }
         Exchange<ExtractedFeatures> extracted = extraction.extract(seed);
         if (extracted instanceof Exchange.Unparsable<ExtractedFeatures> failed) {
@@ -98,13 +99,15 @@ public final class SeedIntake {
         if (seed.content() instanceof Seed.Document) {
             trees.link(treeId, features.leaves());
         }
-        int evolved = evolve(seed, run, treeId, features);
+        Lineage.Cost[] spent = {extracted.cost()};
+        int evolved = evolve(seed, run, treeId, features, spent);
         trees.markMerged(treeId, seed.id());
         seeds(kind, "merged").increment();
-        return new SeedOutcome.Merged(features.paths().size(), evolved, false, requests(seed, run, now));
+        return new SeedOutcome.Merged(features.paths().size(), evolved, false, requests(seed, run, now, spent[0]));
     }
 
-    private int evolve(Seed seed, RunConfig run, String treeId, ExtractedFeatures features) {
+    /** Runs the evolution rounds of a merged seed; adds their tokens to {@code spent[0]}. */
+    private int evolve(Seed seed, RunConfig run, String treeId, ExtractedFeatures features, Lineage.Cost[] spent) {
         Set<FeaturePath> local = new LinkedHashSet<>(features.paths());
         Random random = new Random(TaskGeneration.seedOf(seed.id()));
         int added = 0;
@@ -123,6 +126,7 @@ public final class SeedIntake {
             }
             Exchange<EvolvedFeatures> outcome = evolution.evolve(seed.runId(), subtree,
                     path -> global.contains(path) || local.contains(path), nearby);
+            spent[0] = spent[0].plus(outcome.cost());
             if (outcome instanceof Exchange.Parsed<EvolvedFeatures> parsed) {
                 EvolvedFeatures result = parsed.value();
                 result.rejected().forEach((reason, n) -> counter("synthsmith.task-evolver.features.dropped",
@@ -140,13 +144,18 @@ public final class SeedIntake {
         return added;
     }
 
-    private List<GenerationRequest> requests(Seed seed, RunConfig run, Instant now) {
+    /**
+     * The seed's generation requests, each carrying an even share of {@code seedCost} (its extraction and evolution
+     * tokens; null for a redelivered seed, whose calls were counted when it was first merged).
+     */
+    private List<GenerationRequest> requests(Seed seed, RunConfig run, Instant now, Lineage.Cost seedCost) {
+        Lineage.Cost share = seedCost == null ? null : seedCost.share(run.tasksPerSeed());
         List<GenerationRequest> requests = new ArrayList<>();
         for (int i = 0; i < run.tasksPerSeed(); i++) {
             String id = Ids.derive("request", seed.runId(), GenerationRequest.Origin.SEED.wire(), seed.id(),
                     Integer.toString(i));
             requests.add(new GenerationRequest(GenerationRequest.SCHEMA, seed.runId(), id,
-                    seed.lineage().next(TaskGeneration.STAGE, seed.id(), id, now), now,
+                    seed.lineage().withCost(share).next(TaskGeneration.STAGE, seed.id(), id, now), now,
                     GenerationRequest.Origin.SEED, seed.id(), seed.id(), i, run));
         }
         return requests;

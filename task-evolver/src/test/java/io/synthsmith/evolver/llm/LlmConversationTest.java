@@ -34,13 +34,20 @@ class LlmConversationTest {
 
     @Test
     void anUnparsableReplyIsAnsweredWithItsErrorAndTheNextOneIsUsed() {
-        LlmConversation conversation = start(ScriptRule.always(ScriptedResponse.completion("no JSON here"),
-                ScriptedResponse.completion("{\"answer\": 42}")));
+        LlmConversation conversation = start(ScriptRule.always(
+                ScriptedResponse.completion("no JSON here").withUsage(100, 20, 7),
+                ScriptedResponse.completion("{\"answer\": 42}").withUsage(130, 9, 4)));
 
         Exchange<Integer> exchange = conversation.ask("selection", "system", "Task: answer (run r)\nWhat is it?",
                 LlmConversationTest::answer, 3);
 
-        assertThat(exchange).isEqualTo(new Exchange.Parsed<>(42, "scripted", 2));
+        assertThat(exchange).isInstanceOfSatisfying(Exchange.Parsed.class, parsed -> {
+            assertThat(parsed.value()).isEqualTo(42);
+            assertThat(parsed.model()).isEqualTo("scripted");
+            assertThat(parsed.attempts()).isEqualTo(2);
+        });
+        // the tokens of both attempts: the unusable reply was paid for too
+        assertThat(exchange.cost()).isEqualTo(new io.synthsmith.messages.Lineage.Cost(230, 29, 11L, 0));
         List<RecordedRequest> requests = server.chatRequests();
         assertThat(requests).hasSize(2);
         assertThat(requests.get(1).lastUserMessage()).startsWith("Task: answer (run r)")

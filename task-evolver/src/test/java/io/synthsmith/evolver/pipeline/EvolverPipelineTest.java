@@ -2,6 +2,10 @@ package io.synthsmith.evolver.pipeline;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,6 +65,14 @@ class EvolverPipelineTest {
                 .body("{\"tasksPerSeed\": 6, \"evolutionRounds\": 1, "
                         + "\"styles\": {\"codeforces\": 1, \"leetcode\": 1, \"atcoder\": 1}}")
                 .put("/runs/it-main").then().statusCode(200);
+        given().get("/runs").then().statusCode(200)
+                .body("runs.runId", hasItem("it-main"))
+                .body("runs.find { it.runId == 'it-main' }.tasksPerSeed", equalTo(6))
+                .body("runs.find { it.runId == 'it-main' }.state", equalTo("configured"));
+        given().get("/runs/it-never-configured").then().statusCode(404)
+                .body("error", containsString("has no stored configuration"));
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.keySet()", hasItems("/runs", "/runs/{runId}"));
 
         probe.produce(topics.of(Topic.SEEDS), "it-code-1", codeSeed("it-main", "it-code-1"));
         assertThat(tasksOf("it-main", 1)).isNotEmpty();
@@ -82,6 +94,10 @@ class EvolverPipelineTest {
             assertThat(task.integrationStrategy()).contains("discovery order");
             assertThat(task.samples()).hasSizeGreaterThanOrEqualTo(2);
             assertThat(task.runConfig().tasksPerSeed()).isEqualTo(6);
+            // its share of the seed's extraction and evolution, and its own selection and statement calls
+            assertThat(task.lineage().cost()).isNotNull();
+            assertThat(task.lineage().cost().promptTokens()).isPositive();
+            assertThat(task.lineage().cost().completionTokens()).isPositive();
             if (task.style() == Style.LEETCODE) {
                 assertThat(task.signature().className()).isEqualTo("Solution");
                 assertThat(task.signature().methodName()).isEqualTo("farthestTower");

@@ -1,5 +1,6 @@
 package io.synthsmith.embedded.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synthsmith.messages.topics.Topic;
 import io.synthsmith.messages.topics.TopicNames;
@@ -20,8 +21,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@code bin/synthsmith status}: per stage, whether the service is ready, what it consumed, produced, rejected (by
  * reason) and dead-lettered, and its consumer group's lag on its input topics; and how far the launcher's run is.
- * It reads the services' {@code /q/metrics} and {@code /q/health/ready} and the broker's offsets, each with a short
- * timeout, so it answers within about two seconds even when a service or the broker is down.
+ * It reads the services' {@code /q/metrics} and {@code /q/health/ready} and the broker's offsets in parallel, each
+ * within {@link #PROBE_TIMEOUT} (long enough for a service starting on a loaded two-core machine), so it answers
+ * within about five seconds even when a service or the broker is down. A service the launcher started and has not
+ * yet seen ready (no {@code pids/<service>.ready} marker) is {@code starting} whatever it answers.
  *
  * <p>{@code PipelineStatus [--bootstrap HOST:PORT] [--topic-prefix P] [--state-dir D] [--json] [--watch]
  * [--terminal] [--progress]}: {@code --json} prints one {@link StatusReport} as JSON; {@code --watch} redraws
@@ -30,8 +33,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class PipelineStatus implements AutoCloseable {
 
-    private static final Duration HTTP_TIMEOUT = Duration.ofMillis(1500);
-    private static final Duration KAFKA_TIMEOUT = Duration.ofMillis(1800);
+    /** How long a service or the broker may take to answer one probe. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    /** How old the launcher's metrics snapshot of a service may be to stand in for one that did not answer. */
+    static final Duration SNAPSHOT_MAX_AGE = Duration.ofSeconds(30);
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
 
     /** Where to look. */
@@ -45,7 +50,7 @@ public final class PipelineStatus implements AutoCloseable {
 
     PipelineStatus(Options options) {
         this.options = options;
-        this.probe = new ServiceProbe(options.host(), HTTP_TIMEOUT);
+        this.probe = new ServiceProbe(options.host(), PROBE_TIMEOUT);
     }
 
     /** Reads everything once. */
@@ -54,11 +59,12 @@ public final class PipelineStatus implements AutoCloseable {
         for (PipelineStage stage : PipelineStage.values()) {
             readings.put(stage, probe.read(stage.port()));
         }
+        CompletableFuture<String> exports = probe.body(PipelineStage.EXPORTER.port(), "/runs");
         StatusReport.Kafka broker;
         List<ConsumerLag.Lag> lags = List.of();
         try {
             if (kafka == null) {
-                kafka = ConsumerLag.connect(options.bootstrap(), KAFKA_TIMEOUT);
+                kafka = ConsumerLag.connect(options.bootstrap(), PROBE_TIMEOUT);
             }
         } catch (RuntimeException e) {
             kafka = null;
@@ -83,11 +89,36 @@ public final class PipelineStatus implements AutoCloseable {
             ServiceProbe.Reading reading = readings.get(stage).join();
             metrics.put(stage, reading.metrics());
             boolean running = pids.containsKey(stage.service());
-            stages.add(stage(stage, reading, running, broker.state().equals("up") ? lags : null));
+            boolean seenReady = Files.exists(options.stateDir().resolve("pids").resolve(stage.service() + ".ready"));
+            stages.add(stage(stage, reading, stateOf(reading.health(), running, seenReady),
+                    broker.state().equals("up") ? lags : null));
         }
         long now = Instant.now().getEpochSecond();
         return new StatusReport(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), broker, stages,
-                run(metrics, pids, now));
+                run(metrics, pids, now), exports(exports.join()));
+    }
+
+    /** The exporter's {@code GET /runs} as run exports; null when it did not answer or answered something else. */
+    static List<StatusReport.RunExport> exports(String body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            List<StatusReport.RunExport> exports = new ArrayList<>();
+            for (JsonNode run : new ObjectMapper().readTree(body)) {
+                JsonNode cost = run.path("cost");
+                exports.add(new StatusReport.RunExport(run.path("runId").asText(), run.path("state").asText(),
+                        run.path("rlRows").asLong(), cost.path("tasksWithCost").asLong(),
+                        cost.hasNonNull("tokensPerTask") ? cost.path("tokensPerTask").asDouble() : null,
+                        cost.hasNonNull("sandboxCpuSecondsPerTask") ? cost.path("sandboxCpuSecondsPerTask").asDouble()
+                                : null,
+                        cost.path("promptTokens").asLong(), cost.path("completionTokens").asLong(),
+                        cost.path("reasoningTokens").asLong(), cost.path("sandboxCpuSeconds").asDouble()));
+            }
+            return exports;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The run's progress alone: only the services' metrics are read. */
@@ -111,14 +142,22 @@ public final class PipelineStatus implements AutoCloseable {
         return subscriptions;
     }
 
-    private StatusReport.Stage stage(PipelineStage stage, ServiceProbe.Reading reading, boolean running,
-            List<ConsumerLag.Lag> lags) {
-        String state = switch (reading.health()) {
+    /**
+     * A service's state: {@code starting} while the launcher runs its process and has not yet seen it ready (a JVM
+     * starting under load may not answer a probe in time), {@code unresponsive} when one that was ready stops
+     * answering.
+     */
+    static String stateOf(ServiceProbe.Health health, boolean running, boolean seenReady) {
+        return switch (health) {
             case READY -> "ready";
             case NOT_READY -> "starting";
             case NO_LISTENER -> running ? "starting" : "down";
-            case NO_ANSWER -> "unresponsive";
+            case NO_ANSWER -> running && !seenReady ? "starting" : "unresponsive";
         };
+    }
+
+    private StatusReport.Stage stage(PipelineStage stage, ServiceProbe.Reading reading, String state,
+            List<ConsumerLag.Lag> lags) {
         Map<String, Long> lag = null;
         if (lags != null) {
             lag = new LinkedHashMap<>();
@@ -150,11 +189,37 @@ public final class PipelineStatus implements AutoCloseable {
             return null;
         }
         try {
-            return RunProgress.measure(RunProgress.RunFile.read(file), metrics, pids, options.topics().prefix(), now);
+            return RunProgress.measure(RunProgress.RunFile.read(file), withSnapshots(metrics, now), pids,
+                    options.topics().prefix(), now);
         } catch (IOException e) {
             return new RunProgress(file.toString(), null, "unknown", 0, 0, 0, "cannot read " + file + ": "
                     + e.getMessage(), null, null, null, null, null, null);
         }
+    }
+
+    /**
+     * The metrics, with the launcher's own snapshot ({@code metrics/now/<service>}, taken every 2 s while {@code run}
+     * waits) in place of a service that did not answer in time, when that snapshot is at most
+     * {@link #SNAPSHOT_MAX_AGE} old: a service starved on a loaded machine still counts.
+     */
+    Map<PipelineStage, PrometheusText> withSnapshots(Map<PipelineStage, PrometheusText> metrics, long now) {
+        Map<PipelineStage, PrometheusText> filled = new EnumMap<>(PipelineStage.class);
+        filled.putAll(metrics);
+        for (PipelineStage stage : PipelineStage.values()) {
+            Path snapshot = options.stateDir().resolve("metrics").resolve("now").resolve(stage.service());
+            if (metrics.get(stage) != null || !Files.isRegularFile(snapshot)) {
+                continue;
+            }
+            try {
+                long age = now - Files.getLastModifiedTime(snapshot).toInstant().getEpochSecond();
+                if (age <= SNAPSHOT_MAX_AGE.toSeconds() && Files.size(snapshot) > 0) {
+                    filled.put(stage, PrometheusText.parse(Files.readString(snapshot)));
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                // no usable snapshot: the service stays without metrics
+            }
+        }
+        return filled;
     }
 
     /** The process ids of the services the launcher started that are alive, by service. */

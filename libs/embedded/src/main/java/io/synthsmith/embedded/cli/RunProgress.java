@@ -13,8 +13,9 @@ import java.util.Map;
  * How far the launcher's current (or last) run is, from the counters' growth since the run began.
  *
  * <p>{@code bin/synthsmith run} writes {@code <state dir>/run.json}: the seeds file, how many seeds it holds
- * ({@code expected}), when it began, its {@code outcome} ({@code running} until it ends, then {@code settled},
- * {@code quiet} or {@code timeout}), the directory of the metrics it snapshotted just before loading the seeds
+ * ({@code expected}), when it began, its {@code outcome} ({@code starting} while the launcher brings the pipeline
+ * up, {@code running} until it ends, then {@code settled}, {@code quiet}, {@code stalled} or {@code timeout}; or
+ * {@code failed} when the pipeline did not come up or the seeds could not be loaded), the directory of the metrics it snapshotted just before loading the seeds
  * ({@code baseline}, one file per service), and the services' process ids (a restarted service starts its
  * counters again, so its growth since the baseline would mean nothing).
  *
@@ -29,7 +30,8 @@ import java.util.Map;
  *
  * @param file the seeds file of the run
  * @param runId the run id given with {@code --run}, or null
- * @param outcome {@code running}, {@code settled}, {@code quiet} or {@code timeout}
+ * @param outcome {@code starting}, {@code running}, {@code settled}, {@code quiet}, {@code stalled},
+ *     {@code timeout} or {@code failed}
  * @param startedAt when the run began (epoch seconds)
  * @param elapsedSeconds seconds since it began, or until it ended
  * @param expected the seeds it loaded
@@ -44,6 +46,9 @@ import java.util.Map;
 public record RunProgress(String file, String runId, String outcome, long startedAt, long elapsedSeconds,
         long expected, String problem, Long seedsTaken, Long seedsEnded, Long requests, Long requestsEnded,
         Long inFlight, Double work) {
+
+    /** The outcome of a run whose pipeline is still being brought up: no baseline, no seeds loaded yet. */
+    static final String STARTING = "starting";
 
     /** The launcher's record of a run, as {@code run.json} holds it. */
     public record RunFile(String file, String runId, String outcome, long startedAt, Long endedAt, long expected,
@@ -79,6 +84,10 @@ public record RunProgress(String file, String runId, String outcome, long starte
     public static RunProgress measure(RunFile run, Map<PipelineStage, PrometheusText> now, Map<String, Long> pids,
             String prefix, long nowEpochSeconds) {
         long elapsed = (run.endedAt() != null ? run.endedAt() : nowEpochSeconds) - run.startedAt();
+        if (STARTING.equals(run.outcome())) {
+            return unavailable(run, elapsed, "the pipeline is starting; the seeds are loaded once every service is"
+                    + " ready");
+        }
         for (PipelineStage stage : PipelineStage.values()) {
             Long then = run.pids().get(stage.service());
             Long current = pids.get(stage.service());

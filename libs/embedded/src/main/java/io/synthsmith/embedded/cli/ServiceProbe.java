@@ -90,6 +90,13 @@ public final class ServiceProbe {
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
+    /** The body of {@code GET path} on {@code port} when it answers 200 in time, else null. */
+    public CompletableFuture<String> body(int port, String path) {
+        return get(port, path).thenApply(answer -> answer.response() != null && answer.response().statusCode() == 200
+                ? answer.response().body() : null)
+                .completeOnTimeout(null, timeout.toMillis() + 200, TimeUnit.MILLISECONDS);
+    }
+
     private CompletableFuture<Answer> get(int port, String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
                 .timeout(timeout).GET().build();

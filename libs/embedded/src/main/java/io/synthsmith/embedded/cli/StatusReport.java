@@ -11,8 +11,28 @@ import java.util.Map;
  * @param kafka the broker the lag was read from
  * @param stages the five services in pipeline order
  * @param run the launcher's current or last run, or null when there is none
+ * @param exports the runs the exporter has files for (its {@code GET /runs}), or null when it did not answer
  */
-public record StatusReport(String time, Kafka kafka, List<Stage> stages, RunProgress run) {
+public record StatusReport(String time, Kafka kafka, List<Stage> stages, RunProgress run, List<RunExport> exports) {
+
+    /**
+     * A run as the exporter's files hold it, with the cost of its exported tasks.
+     *
+     * @param runId the run
+     * @param state {@code exporting} while rows wait in open shards, else {@code written}
+     * @param exportedTasks RL rows in closed shards (one per exported task)
+     * @param tasksWithCost exported tasks whose records carry a cost
+     * @param tokensPerTask prompt and completion tokens per such task, or null when none carries a cost
+     * @param sandboxCpuSecondsPerTask sandbox CPU seconds per such task, or null
+     * @param promptTokens run total over those tasks
+     * @param completionTokens run total
+     * @param reasoningTokens run total, where the endpoint reported reasoning tokens
+     * @param sandboxCpuSeconds run total
+     */
+    public record RunExport(String runId, String state, long exportedTasks, long tasksWithCost, Double tokensPerTask,
+            Double sandboxCpuSecondsPerTask, long promptTokens, long completionTokens, long reasoningTokens,
+            double sandboxCpuSeconds) {
+    }
 
     /**
      * @param bootstrap the address asked

@@ -2,6 +2,7 @@ package io.synthsmith.embedded.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -45,6 +46,11 @@ public final class StatusText {
         out.append(report.kafka().problem() != null ? "Kafka " + report.kafka().state() + ": "
                 + report.kafka().problem() : "Kafka " + report.kafka().bootstrap() + " up");
         out.append("; counts since each service started; ").append(report.time()).append('\n');
+        if (report.exports() != null) {
+            for (StatusReport.RunExport run : report.exports()) {
+                out.append(exported(run)).append('\n');
+            }
+        }
         if (report.run() != null) {
             RunProgress run = report.run();
             out.append("run ").append(run.file()).append(run.runId() == null ? "" : " (" + run.runId() + ")")
@@ -78,6 +84,16 @@ public final class StatusText {
         return line.append(", seeds taken ").append(run.seedsTaken()).append('/').append(run.expected())
                 .append(", requests ended ").append(run.requestsEnded()).append('/').append(run.requests())
                 .append(", in flight ").append(run.inFlight()).toString();
+    }
+
+    /** One line per run the exporter has files for: tasks exported and the cost per exported task. */
+    static String exported(StatusReport.RunExport run) {
+        String line = "exported, run " + run.runId() + " (" + run.state() + "): " + run.exportedTasks() + " tasks";
+        if (run.tokensPerTask() == null) {
+            return line + "; cost per exported task not known";
+        }
+        return line + String.format(Locale.ROOT, "; per exported task %.0f tokens, %.2f s sandbox CPU (over %d tasks)",
+                run.tokensPerTask(), run.sandboxCpuSecondsPerTask(), run.tasksWithCost());
     }
 
     private static void table(List<String[]> rows, StringBuilder out) {

@@ -107,6 +107,19 @@ class RunProgressTest {
     }
 
     @Test
+    void aRunWhosePipelineIsStartingSaysSoRatherThanMissingMetrics() throws Exception {
+        Files.writeString(runFile, Files.readString(runFile).replace("\"running\"", "\"starting\""));
+        Map<PipelineStage, PrometheusText> now = new EnumMap<>(PipelineStage.class);
+
+        RunProgress progress = RunProgress.measure(RunProgress.RunFile.read(runFile), now, Map.of(), "synthsmith.",
+                1010);
+
+        assertThat(progress.outcome()).isEqualTo("starting");
+        assertThat(StatusText.progress(progress, false)).isEqualTo("progress n/a: the pipeline is starting; the"
+                + " seeds are loaded once every service is ready");
+    }
+
+    @Test
     void aRestartedServiceMakesTheProgressUnavailable() throws Exception {
         Map<PipelineStage, PrometheusText> now = new EnumMap<>(PipelineStage.class);
         for (PipelineStage stage : PipelineStage.values()) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The probe over real sockets: a service that answers, one that is not there, and one that never answers. */
 class ServiceProbeTest {
 
-    private final ServiceProbe probe = new ServiceProbe("127.0.0.1", Duration.ofMillis(500));
+    // long enough for a loaded machine to answer the first request (500 ms was not, on 2 busy cores)
+    private final ServiceProbe probe = new ServiceProbe("127.0.0.1", Duration.ofSeconds(2));
 
     @Test
     void readsHealthAndMetricsOfAServiceThatAnswers() throws Exception {
