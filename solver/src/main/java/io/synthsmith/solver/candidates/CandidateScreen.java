@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Decides whether one sampled answer is a usable candidate. The checks run in a fixed order and the first that
  * fails names the drop reason: truncated, then exactly one complete non-empty code block, then its language tag,
- * then (LeetCode style) the task's class and method, then the length of the reasoning.
+ * then (LeetCode style) the task's class and method, then the length of the reasoning when a run asks for a
+ * minimum (off by default; never for endpoints whose reasoning is hidden). A kept candidate records its reasoning
+ * length and whether its reasoning was hidden.
  */
 public final class CandidateScreen {
 
@@ -23,7 +25,7 @@ public final class CandidateScreen {
 
     private final int minReasoningChars;
 
-    /** @param minReasoningChars the shortest reasoning kept, in characters (0 keeps answers without reasoning) */
+    /** @param minReasoningChars the shortest reasoning kept, in characters (0: no gate, the default) */
     public CandidateScreen(int minReasoningChars) {
         if (minReasoningChars < 0) {
             throw new IllegalArgumentException("synthsmith.solver.min-reasoning-chars must be 0 or more, got "
@@ -35,6 +37,15 @@ public final class CandidateScreen {
     /** Screens {@code choice}, written by {@code model} for {@code task}, into a candidate with {@code id}. */
     public Screening screen(ChatChoice choice, Task task, Language language, String model, String id,
             Candidate.TokenUsage usage) {
+        return screen(choice, task, language, model, id, usage, true);
+    }
+
+    /**
+     * Screens {@code choice}; the reasoning-length gate (when one is set) applies only when
+     * {@code endpointReturnsReasoning} and the choice's reasoning is not hidden.
+     */
+    public Screening screen(ChatChoice choice, Task task, Language language, String model, String id,
+            Candidate.TokenUsage usage, boolean endpointReturnsReasoning) {
         if (choice.truncated()) {
             return new Screening.Dropped(DropReason.TRUNCATED, "finish_reason is length: the answer was cut");
         }
@@ -65,12 +76,14 @@ public final class CandidateScreen {
             return new Screening.Dropped(DropReason.MISSING_SIGNATURE, "the code does not define class "
                     + task.signature().className() + " with method " + task.signature().methodName());
         }
-        if (choice.reasoning().length() < minReasoningChars) {
+        boolean gated = minReasoningChars > 0 && endpointReturnsReasoning && !choice.reasoningHidden();
+        if (gated && choice.reasoning().length() < minReasoningChars) {
             return new Screening.Dropped(DropReason.SHORT_REASONING, "the reasoning has "
                     + choice.reasoning().length() + " characters, fewer than the " + minReasoningChars + " required");
         }
         return new Screening.Kept(new Candidate(id, model, language, choice.reasoning(), choice.answer(), code,
-                choice.finishReason().name().toLowerCase(Locale.ROOT), usage));
+                choice.finishReason().name().toLowerCase(Locale.ROOT), usage, choice.reasoning().length(),
+                choice.reasoningHidden() ? Boolean.TRUE : null));
     }
 
     private static boolean tagFits(String tag, Language language) {

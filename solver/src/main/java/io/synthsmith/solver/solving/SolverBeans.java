@@ -37,6 +37,7 @@ public class SolverBeans {
     @Singleton
     TaskSolver taskSolver(ModelClients clients, SolverMetrics metrics, MessageCodec codec, SolverConfig solver) {
         return new TaskSolver(clients, new CandidateScreen(solver.minReasoningChars()), metrics, codec,
-                Clock.systemUTC(), solver.directInputs(), solver.maxSolvedBytes());
+                Clock.systemUTC(), solver.directInputs(), solver.maxSolvedBytes())
+                .withTruncatedRetryFactor(solver.truncatedRetryFactor());
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import org.jboss.logging.Logger;
 
 /**
  * Asks the LLM for a reply of a given shape. A reply that does not parse (or was cut by the token limit) is
@@ -21,6 +22,8 @@ import java.util.concurrent.CompletionException;
  * up to {@code maxAttempts} replies in all. Blocks the calling (virtual) thread while the LLM answers.
  */
 public final class LlmConversation {
+
+    private static final Logger LOG = Logger.getLogger(LlmConversation.class);
 
     private final LlmClient llm;
     private final PromptBook prompts;
@@ -60,6 +63,8 @@ public final class LlmConversation {
             }
             errors.add(error);
             count(step, "unparsable");
+            LOG.infof("%s reply %d of %d (%s, reply %s) not used: %s; %s", step, attempt, maxAttempts, taskLine,
+                    String.join(",", result.responseIds()), error, attempt < maxAttempts ? "asking again" : "giving up");
             messages.add(ChatMessage.assistant(choice.answer()));
             messages.add(ChatMessage.user(prompts.render("retry.user", Map.of("taskLine", taskLine, "error", error))));
         }
