@@ -39,7 +39,9 @@ public record ScriptRule(String stage, Pattern lastUserMessage, List<ScriptedRes
         if (replies.isEmpty()) {
             throw new IllegalArgumentException("a script rule needs at least one reply");
         }
-        rejectedParameters = rejectedParameters == null ? Set.of() : Set.copyOf(rejectedParameters);
+        // kept in the order given: the first refused field present names the 400, as the real API names one
+        rejectedParameters = rejectedParameters == null ? Set.of()
+                : java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(rejectedParameters));
     }
 
     /** A rule for any model that refuses no parameter. */
@@ -76,7 +78,8 @@ public record ScriptRule(String stage, Pattern lastUserMessage, List<ScriptedRes
 
     /** This rule, answering 400 to requests that carry any of {@code fields} (e.g. max_tokens, temperature). */
     public ScriptRule rejecting(String... fields) {
-        return new ScriptRule(stage, lastUserMessage, replies, randomFault, cycle, model, Set.of(fields));
+        return new ScriptRule(stage, lastUserMessage, replies, randomFault, cycle, model, new java.util.LinkedHashSet<>(
+                java.util.List.of(fields)));
     }
 
     /** This rule, answering {@code fault} instead of its next reply with the given probability. */
