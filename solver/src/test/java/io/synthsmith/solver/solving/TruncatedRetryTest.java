@@ -21,6 +21,12 @@ import io.synthsmith.solver.scripted.TaskFixtures;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +39,7 @@ class TruncatedRetryTest {
 
     private static final String CUT = "Cut Short";
     private static final String HIDDEN = "Hidden Thoughts";
+    private static final String PROSE = "Only Prose";
 
     private static Vertx vertx;
     private static ScriptedLlmServer server;
@@ -48,6 +55,8 @@ class TruncatedRetryTest {
                                 .withReasoning("never shown").withReasoningField(ScriptedResponse.ReasoningField.HIDDEN))
                         .whenLastUserMessageMatches("^# Task: " + HIDDEN).forModel("o4-mini")
                         .rejecting("max_tokens", "temperature"),
+                ScriptRule.forStage("solver", ScriptedResponse.completion("I would sort and sweep.")
+                        .withReasoning(SolverScript.LONG_REASONING)).whenLastUserMessageMatches("^# Task: " + PROSE),
                 ScriptRule.forStage("solver", ScriptedResponse.completion(SolverScript.DIRECT_INPUTS))
                         .whenLastUserMessageMatches("^# Direct test inputs for: "),
                 ScriptRule.forStage("solver", ScriptedResponse.completion(SolverScript.GENERATOR))
@@ -114,6 +123,43 @@ class TruncatedRetryTest {
                     .filter(r -> r.lastUserMessage().startsWith("# Task: " + HIDDEN)).findFirst().orElseThrow();
             assertThat(asked.json().path("max_completion_tokens").asInt()).isEqualTo(1000);
             assertThat(asked.json().has("temperature")).isFalse();
+        }
+    }
+
+    @Test
+    void everyDropAndTheRejectionAreLoggedOnceAtInfoWithTheTaskAndTheReason() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Task task = TaskFixtures.decode(TaskFixtures.withRun(TaskFixtures.codeforces(PROSE), 4, 3,
+                List.of(SolverScript.MODEL), "python"));
+        List<ExtLogRecord> logged = new CopyOnWriteArrayList<>();
+        Logger logger = Logger.getLogger(TaskSolver.class.getName());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add((ExtLogRecord) record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(capture);
+        try (ModelClients clients = clients(registry)) {
+            SolveOutcome outcome = solver(clients, registry, 0).solve(task);
+
+            assertThat(outcome).isInstanceOf(SolveOutcome.Rejection.class);
+            List<String> info = logged.stream().filter(r -> r.getLevel().intValue() == Level.INFO.intValue())
+                    .map(ExtLogRecord::getFormattedMessage).toList();
+            assertThat(info.stream().filter(line -> line.contains("dropped as no_code_block"))).hasSize(4)
+                    .allSatisfy(line -> assertThat(line).contains(task.id(), SolverScript.MODEL, "chatcmpl-"));
+            assertThat(info.stream().filter(line -> line.contains("rejected as too_few_candidates"))).hasSize(1)
+                    .allSatisfy(line -> assertThat(line).contains(task.id()));
+        } finally {
+            logger.removeHandler(capture);
         }
     }
 }
