@@ -3,6 +3,7 @@ package io.synthsmith.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthsmith.e2e.harness.Pipeline;
 import io.synthsmith.e2e.harness.Quiescence;
 import io.synthsmith.e2e.harness.SeedFeed;
@@ -16,6 +17,12 @@ import io.synthsmith.embedded.browser.HeadlessChromium;
 import io.synthsmith.messages.codec.MessageCodec;
 import io.synthsmith.messages.codec.MessageType;
 import io.synthsmith.messages.topics.Topic;
+import io.synthsmith.scriptedllm.Script;
+import io.synthsmith.scriptedllm.ScriptRule;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -23,6 +30,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -42,32 +52,109 @@ import org.junit.jupiter.api.Test;
  * replies, not a model). Every seed must be accounted for, nothing exported twice, every export record must match
  * its schema, every exported golden solution must pass its exported tests when run again in a sandbox, and one
  * trace must follow each task from the tasks topic to its export records.
+ *
+ * <p>In the same pipeline, the same seeds run again once per model dialect ({@link Dialect}), each as its own run
+ * whose solver model the scripted server answers in that family's shape (examples/dialects/llm-script.json, scripted
+ * replies written as each family answers, hazards included), through the dialect preset the solver is configured
+ * with for that model. Each dialect run must export at least as many tasks as the plain replay run; the per-stage
+ * yields are written to {@code dialect-yields.md} in the run directory and logged.
  */
 class PipelineEndToEndIT {
 
+    private static final Logger LOG = Logger.getLogger(PipelineEndToEndIT.class);
     private static final Path HOME = Path.of(System.getProperty("synthsmith.home", "..")).toAbsolutePath().normalize();
     private static final String RUN = "e2e";
     private static final MessageCodec CODEC = new MessageCodec();
 
+    /** A model family as one endpoint serves it: the run that uses it, its model name and the solver's preset. */
+    record Dialect(String run, String model, String preset) {
+    }
+
+    static final List<Dialect> DIALECTS = List.of(
+            new Dialect("dialect-r1-vllm", "deepseek-ai/DeepSeek-R1-0528", "vllm"),
+            new Dialect("dialect-qwen3-think", "Qwen/Qwen3-32B", "vllm"),
+            new Dialect("dialect-gpt-oss-vllm", "openai/gpt-oss-120b", "vllm"),
+            new Dialect("dialect-openai-o4-mini", "o4-mini", "openai"),
+            new Dialect("dialect-instruct", "Qwen/Qwen2.5-Coder-32B-Instruct", "vllm"));
+
     private static Pipeline pipeline;
     private static Reconciliation outcome;
+    private static final Map<String, Reconciliation> byRun = new LinkedHashMap<>();
 
     @BeforeAll
     static void runTheExampleSeeds() throws Exception {
-        pipeline = Pipeline.start(Pipeline.Settings.of(HOME, EmbeddedInfrastructure.freshDirectory("e2e"),
-                Pipeline.script(HOME.resolve("examples/replay/llm-script.json"), UnaryOperator.identity())));
-        SeedFeed.produce(pipeline.bootstrapServers(), pipeline.topics(),
-                SeedFeed.from(HOME.resolve("examples/seeds.jsonl"), RUN, 0));
-        Reconciler reconciler = new Reconciler(pipeline.bootstrapServers(), pipeline.topics(), pipeline.datasets(),
-                Set.of(RUN));
+        Script dialects = Pipeline.script(HOME.resolve("examples/dialects/llm-script.json"), UnaryOperator.identity());
+        Script script = Pipeline.script(HOME.resolve("examples/replay/llm-script.json"), plain -> {
+            List<ScriptRule> rules = new ArrayList<>(dialects.rules());
+            rules.addAll(plain.rules());
+            return new Script(rules, plain.latency(), plain.capacity(), plain.overflow(), plain.overflowRetryAfter(),
+                    plain.seed(), plain.recordLimit(), plain.streaming());
+        });
+        String modelDialects = DIALECTS.stream().map(d -> d.model() + "=" + d.preset())
+                .collect(Collectors.joining(","));
+        pipeline = Pipeline.start(Pipeline.Settings.of(HOME, EmbeddedInfrastructure.freshDirectory("e2e"), script)
+                .withServiceEnvironment("solver", Map.of("SYNTHSMITH_SOLVER_LLM_MODEL_DIALECTS", modelDialects)));
+        HttpClient http = HttpClient.newHttpClient();
+        for (Dialect dialect : DIALECTS) {
+            HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + pipeline.service("task-evolver").port() + "/runs/" + dialect.run()))
+                    .header("content-type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"models\": {\"solver\": [\"" + dialect.model()
+                            + "\"]}}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(put.statusCode()).as("PUT /runs/%s: %s", dialect.run(), put.body()).isEqualTo(200);
+        }
+        List<String> runs = new ArrayList<>(List.of(RUN));
+        DIALECTS.forEach(d -> runs.add(d.run()));
+        for (String run : runs) {
+            List<ObjectNode> seeds = SeedFeed.from(HOME.resolve("examples/seeds.jsonl"), run, 0);
+            if (!run.equals(RUN)) {
+                // own ids per run: the reconciler follows seeds by id, so shared ids would hide a run's lost seeds
+                seeds.forEach(seed -> seed.put("id", run + "-" + seed.path("id").asText()));
+            }
+            SeedFeed.produce(pipeline.bootstrapServers(), pipeline.topics(), seeds);
+        }
+        Reconciler all = new Reconciler(pipeline.bootstrapServers(), pipeline.topics(), pipeline.datasets(),
+                Set.copyOf(runs));
         try (Quiescence quiescence = new Quiescence(pipeline.bootstrapServers(), pipeline.datasets(),
                 pipeline.consumerGroups())) {
-            boolean quiet = quiescence.await(Duration.ofSeconds(8), Duration.ofMinutes(8),
-                    () -> reconciler.reconcile().lost() == 0);
-            outcome = reconciler.reconcile();
-            assertThat(quiet).as("the pipeline went quiet with every seed accounted for; reconciliation: %s", outcome)
-                    .isTrue();
+            boolean quiet = quiescence.await(Duration.ofSeconds(8), Duration.ofMinutes(25),
+                    () -> all.reconcile().lost() == 0);
+            for (String run : runs) {
+                byRun.put(run, new Reconciler(pipeline.bootstrapServers(), pipeline.topics(), pipeline.datasets(),
+                        Set.of(run)).reconcile());
+            }
+            outcome = byRun.get(RUN);
+            String table = yieldTable();
+            Files.writeString(pipeline.dir().resolve("dialect-yields.md"), table);
+            LOG.infof("per-stage yields of the plain replay and each dialect run:%n%s", table);
+            assertThat(quiet).as("the pipeline went quiet with every seed accounted for; reconciliation: %s",
+                    all.reconcile()).isTrue();
         }
+    }
+
+    /** Seeds, generation requests, tasks, solved, verified, accepted, exported per run, and its rejections. */
+    private static String yieldTable() {
+        StringBuilder table = new StringBuilder("| run | model | seeds | requests | tasks | solved | verified | "
+                + "accepted | exported | rejected (stage/reason) |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | "
+                + "---: | ---: | --- |\n");
+        byRun.forEach((run, r) -> {
+            int solver = rejectedAt(r, "solver");
+            int verifier = rejectedAt(r, "verifier");
+            int dedup = rejectedAt(r, "dedup");
+            String model = DIALECTS.stream().filter(d -> d.run().equals(run)).map(Dialect::model).findFirst()
+                    .orElse("scripted (plain replay)");
+            table.append("| ").append(run).append(" | ").append(model).append(" | ").append(r.seeds()).append(" | ")
+                    .append(r.generationRequests()).append(" | ").append(r.tasks()).append(" | ")
+                    .append(r.tasks() - solver).append(" | ").append(r.tasks() - solver - verifier).append(" | ")
+                    .append(r.tasks() - solver - verifier - dedup).append(" | ").append(r.exported()).append(" | ")
+                    .append(r.rejected()).append(" |\n");
+        });
+        return table.toString();
+    }
+
+    private static int rejectedAt(Reconciliation r, String stage) {
+        return r.rejected().entrySet().stream().filter(e -> e.getKey().startsWith(stage + "/"))
+                .mapToInt(Map.Entry::getValue).sum();
     }
 
     @AfterAll
@@ -92,6 +179,19 @@ class PipelineEndToEndIT {
         assertThat(outcome.exportRlRecords()).isEqualTo(outcome.exported());
         assertThat(outcome.fileRows()).containsEntry(RUN + "/rl (parquet)", (long) outcome.exportRlRecords())
                 .containsEntry(RUN + "/sft (parquet)", (long) outcome.exportSftRecords());
+    }
+
+    @Test
+    void eachDialectRunExportsAtLeastAsManyTasksAsThePlainReplay() {
+        for (Dialect dialect : DIALECTS) {
+            Reconciliation run = byRun.get(dialect.run());
+            assertThat(run.seeds()).as("seeds of %s", dialect.run()).isEqualTo(outcome.seeds());
+            assertThat(run.lost()).as("lost in %s: %s", dialect.run(), run.lostExamples()).isZero();
+            assertThat(run.duplicates()).as("duplicates in %s", dialect.run()).isZero();
+            assertThat(run.exported()).as("tasks exported by %s (%s) against %d by the plain replay; rejected: %s",
+                    dialect.run(), dialect.model(), outcome.exported(), run.rejected())
+                    .isGreaterThanOrEqualTo(outcome.exported());
+        }
     }
 
     @Test
@@ -123,6 +223,9 @@ class PipelineEndToEndIT {
         }
         assertThat(rl).isNotEmpty();
         for (JsonNode task : rl) {
+            if (!RUN.equals(task.path("extra_info").path("run_id").asText(RUN))) {
+                continue;   // dialect answers carry other fences beside the code; the verifier already ran them
+            }
             String taskId = task.path("extra_info").path("task_id").asText();
             JsonNode golden = goldenByTask.get(taskId);
             assertThat(golden).as("the golden SFT record of task %s", taskId).isNotNull();

@@ -3,6 +3,8 @@ package io.synthsmith.llm;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.synthsmith.llm.ChatCompletionsWire.MalformedReplyException;
 import io.synthsmith.llm.ChatCompletionsWire.Reply;
+import io.synthsmith.llm.ChatCompletionsWire.StreamedReply;
+import io.synthsmith.llm.settings.EndpointDialect;
 import io.synthsmith.llm.settings.LlmEndpointSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -64,6 +66,8 @@ public final class LlmClient implements AutoCloseable {
     private final AtomicBoolean endpointIgnoresN = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final URI endpoint;
+    private final EndpointDialect dialect;
+    private final String authorizationHeader;
     private final String authorization;
 
     /**
@@ -74,7 +78,10 @@ public final class LlmClient implements AutoCloseable {
         this.vertx = vertx;
         this.settings = settings;
         this.endpoint = URI.create(settings.chatCompletionsUrl());
-        this.authorization = settings.apiKey().map(key -> "Bearer " + key).orElse(null);
+        this.dialect = settings.modelDialect();
+        boolean azureKey = dialect.apiKeyHeader() == EndpointDialect.ApiKeyHeader.API_KEY;
+        this.authorizationHeader = azureKey ? "api-key" : "authorization";
+        this.authorization = settings.apiKey().map(key -> azureKey ? key : "Bearer " + key).orElse(null);
         this.limit = new AdaptiveConcurrencyLimit(settings.maxConcurrency());
         this.metrics = new LlmMetrics(registry, settings.stage(), settings.model(), limit);
         this.wire = new ChatCompletionsWire(settings);
@@ -112,8 +119,8 @@ public final class LlmClient implements AutoCloseable {
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
             if (error == null) {
                 metrics.succeeded(latency, reply.usage());
-                result.complete(new ChatResult(reply.model(), reply.choices(), reply.usage(), latency,
-                        reply.attempts()));
+                result.complete(new ChatResult(reply.model(), reindexed(reply.choices()), reply.usage(), latency,
+                        reply.attempts(), reply.ids()));
                 return;
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null
@@ -151,8 +158,16 @@ public final class LlmClient implements AutoCloseable {
         }
     }
 
+    private static List<ChatChoice> reindexed(List<ChatChoice> choices) {
+        List<ChatChoice> indexed = new ArrayList<>(choices.size());
+        for (ChatChoice choice : choices) {
+            indexed.add(choice.index() == indexed.size() ? choice : choice.withIndex(indexed.size()));
+        }
+        return indexed;
+    }
+
     private CompletableFuture<Reply> collect(ChatRequest request, int n) {
-        if (n > 1 && endpointIgnoresN.get()) {
+        if (n > 1 && (endpointIgnoresN.get() || !dialect.n())) {
             metrics.fellBackFromN();
             return singles(request, n, null);
         }
@@ -160,7 +175,14 @@ public final class LlmClient implements AutoCloseable {
             int got = first.choices().size();
             if (got >= n) {
                 return CompletableFuture.completedFuture(got == n ? first
-                        : new Reply(first.model(), first.choices().subList(0, n), first.usage(), first.attempts()));
+                        : new Reply(first.model(), first.choices().subList(0, n), first.usage(), first.attempts(),
+                        false, first.ids()));
+            }
+            if (first.partial()) {
+                // a stream broke off: keep the choices that ended, ask only for the missing ones
+                LOG.infof("stage '%s': the stream of %s broke off with %d of %d choices finished; asking for the %d "
+                        + "missing", settings.stage(), settings.model(), got, n, n - got);
+                return collect(request, n - got).thenApply(rest -> merge(List.of(first, rest)));
             }
             if (endpointIgnoresN.compareAndSet(false, true)) {
                 LOG.infof("The LLM endpoint %s of stage '%s' answered %d of %d choices: it ignores n. Further "
@@ -191,14 +213,16 @@ public final class LlmClient implements AutoCloseable {
         List<ChatChoice> choices = new ArrayList<>();
         TokenUsage usage = TokenUsage.NONE;
         int attempts = 0;
+        List<String> ids = new ArrayList<>();
         for (Reply reply : replies) {
+            ids.addAll(reply.ids());
             for (ChatChoice choice : reply.choices()) {
                 choices.add(choice.withIndex(choices.size()));
             }
             usage = usage.plus(reply.usage());
             attempts += reply.attempts();
         }
-        return new Reply(replies.get(0).model(), choices, usage, attempts);
+        return new Reply(replies.get(0).model(), choices, usage, attempts, false, ids);
     }
 
     private CompletableFuture<Reply> call(ChatRequest request, int n) {
@@ -218,10 +242,10 @@ public final class LlmClient implements AutoCloseable {
                 .setSsl(ssl)
                 .setURI(path)
                 .putHeader("content-type", "application/json")
-                .putHeader("accept", "application/json")
+                .putHeader("accept", dialect.stream() ? "text/event-stream" : "application/json")
                 .putHeader(STAGE_HEADER, settings.stage());
         if (authorization != null) {
-            options.putHeader("authorization", authorization);
+            options.putHeader(authorizationHeader, authorization);
         }
         return options;
     }
@@ -308,10 +332,7 @@ public final class LlmClient implements AutoCloseable {
         }
 
         void start() {
-            synchronized (this) {
-                timer = vertx.setTimer(settings.timeout().toMillis(),
-                        id -> settle(new AttemptFailure.Timeout(settings.timeout()), null));
-            }
+            armTimer();
             http.request(requestOptions()).onComplete(connected -> {
                 if (connected.failed()) {
                     settle(connectionFailure(connected.cause()), null);
@@ -326,6 +347,11 @@ public final class LlmClient implements AutoCloseable {
                         return;
                     }
                     HttpClientResponse response = sent.result();
+                    if (dialect.stream() && response.statusCode() / 100 == 2 && String.valueOf(
+                            response.getHeader("content-type")).startsWith("text/event-stream")) {
+                        stream(response);
+                        return;
+                    }
                     response.body().onComplete(read -> {
                         if (read.failed()) {
                             settle(read.cause() instanceof TimeoutException
@@ -337,6 +363,82 @@ public final class LlmClient implements AutoCloseable {
                     });
                 });
             });
+        }
+
+        /** With streaming, the timer is the idle timeout, re-armed at each chunk; else the attempt's timeout. */
+        private synchronized void armTimer() {
+            if (settled) {
+                return;
+            }
+            if (timer != 0) {
+                vertx.cancelTimer(timer);
+            }
+            Duration limit = dialect.stream() ? settings.streamIdleTimeout() : settings.timeout();
+            timer = vertx.setTimer(limit.toMillis(), id -> idle(limit));
+        }
+
+        private StreamedReply streamed;
+
+        private void idle(Duration limit) {
+            StreamedReply sofar;
+            synchronized (this) {
+                sofar = streamed;
+            }
+            if (sofar != null && sofar.anyFinished()) {
+                settlePartial(sofar, "no chunk for " + limit.toMillis() + " ms");
+                return;
+            }
+            settle(new AttemptFailure.Timeout(limit), null);
+        }
+
+        private void stream(HttpClientResponse response) {
+            StreamedReply reply = wire.streamed();
+            synchronized (this) {
+                streamed = reply;
+            }
+            response.handler(chunk -> {
+                armTimer();
+                try {
+                    reply.feed(chunk);
+                } catch (MalformedReplyException e) {
+                    settle(new AttemptFailure.MalformedReply(e.getMessage()), null);
+                }
+            });
+            response.exceptionHandler(error -> {
+                if (reply.anyFinished()) {
+                    settlePartial(reply, describe(error));
+                } else {
+                    settle(error instanceof TimeoutException ? new AttemptFailure.Timeout(settings.streamIdleTimeout())
+                            : new AttemptFailure.TruncatedReply(describe(error)), null);
+                }
+            });
+            response.endHandler(end -> {
+                try {
+                    if (reply.done()) {
+                        settle(null, reply.reply(false));
+                    } else if (reply.anyFinished()) {
+                        settlePartial(reply, "the stream ended without [DONE]");
+                    } else {
+                        settle(new AttemptFailure.TruncatedReply("the stream ended without [DONE] and without a "
+                                + "finished choice"), null);
+                    }
+                } catch (MalformedReplyException e) {
+                    settle(new AttemptFailure.MalformedReply(e.getMessage()), null);
+                }
+            });
+        }
+
+        /** A stream that broke off after some choices ended: they are kept, the rest are asked again. */
+        private void settlePartial(StreamedReply reply, String why) {
+            try {
+                Reply partial = reply.reply(true);
+                LOG.debugf("stage '%s': stream broke off (%s) with %d finished choice(s)", settings.stage(), why,
+                        partial.choices().size());
+                metrics.attemptFailed(new AttemptFailure.TruncatedReply(why));
+                settle(null, partial);
+            } catch (MalformedReplyException e) {
+                settle(new AttemptFailure.TruncatedReply(why), null);
+            }
         }
 
         private synchronized boolean attach(HttpClientRequest created) {
@@ -379,7 +481,8 @@ public final class LlmClient implements AutoCloseable {
                 }
                 settled = true;
                 vertx.cancelTimer(timer);
-                toReset = failure instanceof AttemptFailure.Timeout ? request : null;
+                toReset = failure != null && !(failure instanceof AttemptFailure.HttpStatus) || reply != null
+                        && reply.partial() ? request : null;
             }
             if (toReset != null) {
                 toReset.reset();

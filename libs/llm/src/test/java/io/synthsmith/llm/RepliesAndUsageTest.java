@@ -30,10 +30,14 @@ class RepliesAndUsageTest {
                 completion("<think>reasoning 5 that never").withFinishReason("length"),
                 completion("plain answer"))))) {
 
-            assertThat(choice(endpoint)).isEqualTo(new ChatChoice(0, "answer 1", "reasoning 1", FinishReason.STOP));
-            assertThat(choice(endpoint)).isEqualTo(new ChatChoice(0, "answer 2", "reasoning 2", FinishReason.STOP));
-            assertThat(choice(endpoint)).isEqualTo(new ChatChoice(0, "answer 3", "reasoning 3", FinishReason.STOP));
-            assertThat(choice(endpoint)).isEqualTo(new ChatChoice(0, "answer 4", "reasoning 4", FinishReason.STOP));
+            assertThat(choice(endpoint)).extracting(ChatChoice::answer, ChatChoice::reasoning, ChatChoice::finishReason)
+                    .containsExactly("answer 1", "reasoning 1", FinishReason.STOP);
+            assertThat(choice(endpoint)).extracting(ChatChoice::answer, ChatChoice::reasoning, ChatChoice::finishReason)
+                    .containsExactly("answer 2", "reasoning 2", FinishReason.STOP);
+            assertThat(choice(endpoint)).extracting(ChatChoice::answer, ChatChoice::reasoning, ChatChoice::finishReason)
+                    .containsExactly("answer 3", "reasoning 3", FinishReason.STOP);
+            assertThat(choice(endpoint)).extracting(ChatChoice::answer, ChatChoice::reasoning, ChatChoice::finishReason)
+                    .containsExactly("answer 4", "reasoning 4", FinishReason.STOP);
             ChatChoice cut = choice(endpoint);
             assertThat(cut.answer()).isEmpty();
             assertThat(cut.reasoning()).isEqualTo("reasoning 5 that never");

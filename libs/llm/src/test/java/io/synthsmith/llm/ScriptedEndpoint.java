@@ -25,22 +25,31 @@ final class ScriptedEndpoint implements AutoCloseable {
     final LlmClient client;
     private final Vertx vertx;
 
-    private ScriptedEndpoint(Script script, UnaryOperator<LlmEndpointSettings.Builder> tuning) {
+    private ScriptedEndpoint(Script script, String model, UnaryOperator<LlmEndpointSettings.Builder> tuning) {
         this.server = ScriptedLlmServer.start(script);
         this.vertx = Vertx.vertx();
-        this.client = new LlmClient(vertx, tuning.apply(defaults(server.baseUrl())).build(), registry);
+        this.client = new LlmClient(vertx, tuning.apply(defaults(server.baseUrl(), model)).build(), registry);
     }
 
     static ScriptedEndpoint start(Script script) {
-        return new ScriptedEndpoint(script, builder -> builder);
+        return new ScriptedEndpoint(script, MODEL, builder -> builder);
     }
 
     static ScriptedEndpoint start(Script script, UnaryOperator<LlmEndpointSettings.Builder> tuning) {
-        return new ScriptedEndpoint(script, tuning);
+        return new ScriptedEndpoint(script, MODEL, tuning);
+    }
+
+    /** A client of {@code model} (the scripted server may route on it). */
+    static ScriptedEndpoint start(Script script, String model, UnaryOperator<LlmEndpointSettings.Builder> tuning) {
+        return new ScriptedEndpoint(script, model, tuning);
     }
 
     static LlmEndpointSettings.Builder defaults(String baseUrl) {
-        return LlmEndpointSettings.builder(STAGE, baseUrl, MODEL)
+        return defaults(baseUrl, MODEL);
+    }
+
+    static LlmEndpointSettings.Builder defaults(String baseUrl, String model) {
+        return LlmEndpointSettings.builder(STAGE, baseUrl, model)
                 .apiKey(API_KEY)
                 .timeout(Duration.ofSeconds(10))
                 .retries(4, Duration.ofMinutes(1))

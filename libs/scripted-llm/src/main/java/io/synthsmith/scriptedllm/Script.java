@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param overflowRetryAfter the {@code Retry-After} sent with overflow 429s ({@link Overflow#REJECT})
  * @param seed               seed of the random draws of {@link ScriptRule.RandomFault}s
  * @param recordLimit        how many of the most recent requests are kept for {@link ScriptedLlmServer#requests()}
+ * @param streaming          how completions are cut into chunks for requests that ask {@code "stream": true}
  */
 public record Script(List<ScriptRule> rules, Duration latency, int capacity, Overflow overflow,
-                     Duration overflowRetryAfter, long seed, int recordLimit) {
+                     Duration overflowRetryAfter, long seed, int recordLimit, Streaming streaming) {
 
     /** Requests kept for inspection by default. */
     public static final int DEFAULT_RECORD_LIMIT = 10_000;
@@ -40,37 +41,66 @@ public record Script(List<ScriptRule> rules, Duration latency, int capacity, Ove
         if (recordLimit < 0) {
             throw new IllegalArgumentException("recordLimit is 0 or positive, not " + recordLimit);
         }
+        Objects.requireNonNull(streaming, "streaming");
+    }
+
+    /** A script that streams with the default chunking. */
+    public Script(List<ScriptRule> rules, Duration latency, int capacity, Overflow overflow,
+            Duration overflowRetryAfter, long seed, int recordLimit) {
+        this(rules, latency, capacity, overflow, overflowRetryAfter, seed, recordLimit, Streaming.DEFAULT);
+    }
+
+    /** This script streaming {@code chunkChars} characters per chunk, {@code chunkDelay} apart. */
+    public Script withStreaming(int chunkChars, Duration chunkDelay) {
+        return new Script(rules, latency, capacity, overflow, overflowRetryAfter, seed, recordLimit,
+                new Streaming(chunkChars, chunkDelay));
+    }
+
+    /**
+     * How a streamed completion is sent: its text in chunks of {@code chunkChars} characters, one SSE event each,
+     * with {@code chunkDelay} between events (zero: all at once).
+     */
+    public record Streaming(int chunkChars, Duration chunkDelay) {
+        /** 64 characters per chunk, no delay. */
+        public static final Streaming DEFAULT = new Streaming(64, Duration.ZERO);
+
+        public Streaming {
+            if (chunkChars < 1) {
+                throw new IllegalArgumentException("a stream chunk holds at least 1 character, not " + chunkChars);
+            }
+            Objects.requireNonNull(chunkDelay, "chunkDelay");
+        }
     }
 
     /** A script with these rules, no latency, no capacity limit. */
     public static Script of(ScriptRule... rules) {
         return new Script(List.of(rules), Duration.ZERO, 0, Overflow.QUEUE, Duration.ofSeconds(1), 1L,
-                DEFAULT_RECORD_LIMIT);
+                DEFAULT_RECORD_LIMIT, Streaming.DEFAULT);
     }
 
     /** This script with every served request taking {@code fixedLatency}. */
     public Script withLatency(Duration fixedLatency) {
-        return new Script(rules, fixedLatency, capacity, overflow, overflowRetryAfter, seed, recordLimit);
+        return new Script(rules, fixedLatency, capacity, overflow, overflowRetryAfter, seed, recordLimit, streaming);
     }
 
     /** This script serving at most {@code maxConcurrent} requests at once; others queue. */
     public Script withCapacity(int maxConcurrent) {
-        return new Script(rules, latency, maxConcurrent, Overflow.QUEUE, overflowRetryAfter, seed, recordLimit);
+        return new Script(rules, latency, maxConcurrent, Overflow.QUEUE, overflowRetryAfter, seed, recordLimit, streaming);
     }
 
     /** This script serving at most {@code maxConcurrent} requests at once; others get 429 with Retry-After. */
     public Script withCapacityRejecting(int maxConcurrent, Duration retryAfter) {
-        return new Script(rules, latency, maxConcurrent, Overflow.REJECT, retryAfter, seed, recordLimit);
+        return new Script(rules, latency, maxConcurrent, Overflow.REJECT, retryAfter, seed, recordLimit, streaming);
     }
 
     /** This script drawing random faults from {@code randomSeed}. */
     public Script withSeed(long randomSeed) {
-        return new Script(rules, latency, capacity, overflow, overflowRetryAfter, randomSeed, recordLimit);
+        return new Script(rules, latency, capacity, overflow, overflowRetryAfter, randomSeed, recordLimit, streaming);
     }
 
     /** This script keeping only the {@code limit} most recent requests for inspection. */
     public Script withRecordLimit(int limit) {
-        return new Script(rules, latency, capacity, overflow, overflowRetryAfter, seed, limit);
+        return new Script(rules, latency, capacity, overflow, overflowRetryAfter, seed, limit, streaming);
     }
 
     /** What the server does with a request that arrives while {@code capacity} requests are being served. */

@@ -25,15 +25,17 @@ import java.util.regex.PatternSyntaxException;
  * <pre>{@code
  * {
  *   "latencyMs": 200, "capacity": 64, "overflow": "queue" | "reject", "overflowRetryAfterSeconds": 1,
- *   "seed": 1, "recordLimit": 10000,
+ *   "seed": 1, "recordLimit": 10000, "streamChunkChars": 64, "streamChunkDelayMs": 0,
  *   "rules": [ {
- *     "stage": "solver", "lastUserMessage": "regex",
+ *     "stage": "solver", "lastUserMessage": "regex", "model": "regex (whole name)",
+ *     "rejects": [ "max_tokens", "temperature" ], "description": "free text for readers",
  *     "replies": [ REPLY, ... ], "cycle": false,
  *     "randomFault": { "probability": 0.1, "reply": REPLY }
  *   } ]
  * }
  * REPLY is a completion:
- *   { "content": "...", "reasoning": "...", "reasoningField": "reasoning_content" | "reasoning",
+ *   { "content": "...", "reasoning": "...",
+ *     "reasoningField": "reasoning_content" | "reasoning" | "think" | "think-unopened" | "hidden",
  *     "finishReason": "stop", "usage": { "promptTokens": 1, "completionTokens": 2, "reasoningTokens": 3 },
  *     "n": "honour" | "ignore", "template": false }
  * or a fault:
@@ -56,9 +58,9 @@ public final class ScriptFile {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** {@code description} is for people reading the file; the server ignores it. */
     private static final Set<String> SCRIPT_FIELDS = Set.of("description", "latencyMs", "capacity", "overflow",
-            "overflowRetryAfterSeconds", "seed", "recordLimit", "rules");
+            "overflowRetryAfterSeconds", "seed", "recordLimit", "rules", "streamChunkChars", "streamChunkDelayMs");
     private static final Set<String> RULE_FIELDS = Set.of("stage", "lastUserMessage", "replies", "randomFault",
-            "cycle");
+            "cycle", "model", "rejects", "description");
     private static final Set<String> COMPLETION_FIELDS = Set.of("content", "reasoning", "reasoningField",
             "finishReason", "usage", "n", "template", "delayMs");
 
@@ -95,7 +97,10 @@ public final class ScriptFile {
         Script script = Script.of(rules.toArray(ScriptRule[]::new))
                 .withLatency(Duration.ofMillis(reader.longValue(root, "latencyMs", "$", 0)))
                 .withSeed(reader.longValue(root, "seed", "$", 1))
-                .withRecordLimit((int) reader.longValue(root, "recordLimit", "$", Script.DEFAULT_RECORD_LIMIT));
+                .withRecordLimit((int) reader.longValue(root, "recordLimit", "$", Script.DEFAULT_RECORD_LIMIT))
+                .withStreaming((int) reader.longValue(root, "streamChunkChars", "$",
+                                Script.Streaming.DEFAULT.chunkChars()),
+                        Duration.ofMillis(reader.longValue(root, "streamChunkDelayMs", "$", 0)));
         int capacity = (int) reader.longValue(root, "capacity", "$", 0);
         String overflow = reader.text(root, "overflow", "$", "queue");
         return switch (overflow) {
@@ -139,7 +144,29 @@ public final class ScriptFile {
                 randomFault = new ScriptRule.RandomFault(fault.get("probability").asDouble(),
                         reply(fault.path("reply"), faultPath + ".reply"));
             }
-            ScriptRule rule = new ScriptRule(stage, pattern, replies, randomFault, bool(node, "cycle", path, false));
+            Pattern model = null;
+            if (node.hasNonNull("model")) {
+                try {
+                    model = Pattern.compile(text(node, "model", path, null));
+                } catch (PatternSyntaxException e) {
+                    throw error(path + ".model", "not a valid regex: " + e.getDescription());
+                }
+            }
+            Set<String> rejects = new java.util.LinkedHashSet<>();
+            if (node.has("rejects")) {
+                JsonNode list = node.get("rejects");
+                if (!list.isArray()) {
+                    throw error(path + ".rejects", "expected an array of request field names");
+                }
+                for (int i = 0; i < list.size(); i++) {
+                    if (!list.get(i).isTextual()) {
+                        throw error(path + ".rejects[" + i + "]", "expected a field name such as \"max_tokens\"");
+                    }
+                    rejects.add(list.get(i).asText());
+                }
+            }
+            ScriptRule rule = new ScriptRule(stage, pattern, replies, randomFault, bool(node, "cycle", path, false),
+                    model, rejects);
             try {
                 rule.checkTemplates();
             } catch (IllegalArgumentException e) {
@@ -204,12 +231,12 @@ public final class ScriptFile {
                 completion = completion.withReasoning(text(node, "reasoning", path, null));
             }
             String field = text(node, "reasoningField", path, "reasoning_content");
-            completion = switch (field) {
-                case "reasoning_content" -> completion.withReasoningField(ReasoningField.REASONING_CONTENT);
-                case "reasoning" -> completion.withReasoningField(ReasoningField.REASONING);
-                default -> throw error(path + ".reasoningField",
-                        "expected \"reasoning_content\" or \"reasoning\", got \"" + field + "\"");
-            };
+            ReasoningField reasoningField = java.util.Arrays.stream(ReasoningField.values())
+                    .filter(candidate -> candidate.jsonName().equals(field)).findFirst()
+                    .orElseThrow(() -> error(path + ".reasoningField", "expected one of "
+                            + java.util.Arrays.stream(ReasoningField.values()).map(ReasoningField::jsonName).toList()
+                            + ", got \"" + field + "\""));
+            completion = completion.withReasoningField(reasoningField);
             completion = completion.withFinishReason(text(node, "finishReason", path, "stop"));
             if (node.has("usage")) {
                 JsonNode usage = node.get("usage");

@@ -5,6 +5,7 @@ import io.synthsmith.scriptedllm.ScriptedResponse.Completion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,15 +25,29 @@ import java.util.regex.Pattern;
  * @param replies         the replies in order; at least one
  * @param randomFault     a fault injected with some probability, or null
  * @param cycle           whether the replies start over after the last one instead of repeating it
+ * @param model           a regex the request's {@code model} must match entirely, or null for any model; one
+ *                        server can so answer several models in their own dialects
+ * @param rejectedParameters request fields this rule's model refuses: a request carrying one gets a 400 in
+ *                        OpenAI's words ({@code Unsupported parameter: 'max_tokens' ...}), as OpenAI's reasoning
+ *                        models answer {@code max_tokens} and {@code temperature}; no reply is used up
  */
 public record ScriptRule(String stage, Pattern lastUserMessage, List<ScriptedResponse> replies,
-                         RandomFault randomFault, boolean cycle) {
+                         RandomFault randomFault, boolean cycle, Pattern model, Set<String> rejectedParameters) {
 
     public ScriptRule {
         replies = List.copyOf(replies);
         if (replies.isEmpty()) {
             throw new IllegalArgumentException("a script rule needs at least one reply");
         }
+        // kept in the order given: the first refused field present names the 400, as the real API names one
+        rejectedParameters = rejectedParameters == null ? Set.of()
+                : java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(rejectedParameters));
+    }
+
+    /** A rule for any model that refuses no parameter. */
+    public ScriptRule(String stage, Pattern lastUserMessage, List<ScriptedResponse> replies, RandomFault randomFault,
+            boolean cycle) {
+        this(stage, lastUserMessage, replies, randomFault, cycle, null, Set.of());
     }
 
     /** A rule whose replies repeat the last one once used up. */
@@ -52,25 +67,41 @@ public record ScriptRule(String stage, Pattern lastUserMessage, List<ScriptedRes
 
     /** This rule, restricted to requests whose last user message contains a match of {@code regex}. */
     public ScriptRule whenLastUserMessageMatches(String regex) {
-        return new ScriptRule(stage, Pattern.compile(regex), replies, randomFault, cycle);
+        return new ScriptRule(stage, Pattern.compile(regex), replies, randomFault, cycle, model, rejectedParameters);
+    }
+
+    /** This rule, restricted to requests whose {@code model} matches {@code regex} entirely. */
+    public ScriptRule forModel(String regex) {
+        return new ScriptRule(stage, lastUserMessage, replies, randomFault, cycle, Pattern.compile(regex),
+                rejectedParameters);
+    }
+
+    /** This rule, answering 400 to requests that carry any of {@code fields} (e.g. max_tokens, temperature). */
+    public ScriptRule rejecting(String... fields) {
+        return new ScriptRule(stage, lastUserMessage, replies, randomFault, cycle, model, new java.util.LinkedHashSet<>(
+                java.util.List.of(fields)));
     }
 
     /** This rule, answering {@code fault} instead of its next reply with the given probability. */
     public ScriptRule withRandomFault(double probability, ScriptedResponse fault) {
-        return new ScriptRule(stage, lastUserMessage, replies, new RandomFault(probability, fault), cycle);
+        return new ScriptRule(stage, lastUserMessage, replies, new RandomFault(probability, fault), cycle, model,
+                rejectedParameters);
     }
 
     /** This rule, starting its replies over after the last one (reply n is {@code replies[n % size]}). */
     public ScriptRule cycling() {
-        return new ScriptRule(stage, lastUserMessage, replies, randomFault, true);
+        return new ScriptRule(stage, lastUserMessage, replies, randomFault, true, model, rejectedParameters);
     }
 
     /**
      * The groups of {@code lastUserMessage} found in {@code lastUser} (index 0 the whole match, null for a group that
      * took no part; empty without a pattern), or null when this rule does not match the request.
      */
-    List<String> match(String requestStage, String lastUser) {
+    List<String> match(String requestStage, String requestModel, String lastUser) {
         if (stage != null && !stage.equals(requestStage)) {
+            return null;
+        }
+        if (model != null && (requestModel == null || !model.matcher(requestModel).matches())) {
             return null;
         }
         if (lastUserMessage == null) {

@@ -214,7 +214,12 @@ public final class ScriptedLlmServer implements AutoCloseable {
         }
         String stage = request.getHeader(STAGE_HEADER);
         String lastUser = RecordedRequest.lastUserMessage(json);
-        ScriptedResponse response = choose(stage, lastUser);
+        Refusal refusal = refusal(stage, json.path("model").asText(null), lastUser, json);
+        if (refusal != null) {
+            writeJson(request.response(), 400, refusal.body());
+            return;
+        }
+        ScriptedResponse response = choose(stage, json.path("model").asText(null), lastUser);
         if (response == null) {
             writeJson(request.response(), 400, errorBody("no rule of the script matches stage '" + stage
                     + "' and last user message '" + excerpt(lastUser) + "'; add a rule for it",
@@ -244,11 +249,27 @@ public final class ScriptedLlmServer implements AutoCloseable {
         }
     }
 
-    private ScriptedResponse choose(String stage, String lastUser) {
+    /** The 400 of the first matching rule when the request carries a field that rule refuses, else null. */
+    private Refusal refusal(String stage, String model, String lastUser, JsonNode request) {
+        for (ScriptRule rule : script.rules()) {
+            if (rule.match(stage, model, lastUser) == null) {
+                continue;
+            }
+            for (String field : rule.rejectedParameters()) {
+                if (request.has(field)) {
+                    return Refusal.of(field, request.get(field));
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+
+    private ScriptedResponse choose(String stage, String model, String lastUser) {
         List<ScriptRule> rules = script.rules();
         for (int i = 0; i < rules.size(); i++) {
             ScriptRule rule = rules.get(i);
-            List<String> groups = rule.match(stage, lastUser);
+            List<String> groups = rule.match(stage, model, lastUser);
             if (groups == null) {
                 continue;
             }
@@ -310,7 +331,10 @@ public final class ScriptedLlmServer implements AutoCloseable {
         if (out.closed() || out.ended()) {
             return;
         }
+        boolean stream = exchange.requestJson.path("stream").asBoolean(false);
         switch (response) {
+            case Completion completion when stream -> writeStream(exchange, completion, false);
+            case TruncatedBody truncated when stream -> writeStream(exchange, truncated.completion(), true);
             case Completion completion -> writeJson(out, 200, completionBody(completion, exchange.requestJson));
             case RateLimited rateLimited -> writeRateLimited(out, rateLimited, "rate limited by the script");
             case HttpError error -> writeJson(out, error.status(), errorBody(error.message(), "scripted_error"));
@@ -356,22 +380,169 @@ public final class ScriptedLlmServer implements AutoCloseable {
         for (int i = 0; i < choices; i++) {
             ObjectNode choice = array.addObject().put("index", i);
             ObjectNode message = choice.putObject("message").put("role", "assistant");
-            message.put("content", completion.content());
-            if (completion.reasoning() != null) {
-                message.put(completion.reasoningField().jsonName(), completion.reasoning());
+            message.put("content", wireContent(completion));
+            String field = reasoningFieldOnWire(completion);
+            if (field != null) {
+                message.put(field, completion.reasoning());
             }
             choice.put("finish_reason", completion.finishReason());
         }
+        body.set("usage", usageJson(completion, request, choices));
+        return body;
+    }
+
+    /** The content as the server sends it: with the reasoning inline for the {@code <think>} shapes. */
+    private static String wireContent(Completion completion) {
+        if (completion.reasoning() == null) {
+            return completion.content();
+        }
+        String content = completion.content() == null ? "" : completion.content();
+        return switch (completion.reasoningField()) {
+            case THINK -> "<think>\n" + completion.reasoning() + "\n</think>\n\n" + content;
+            case THINK_UNOPENED -> completion.reasoning() + "\n</think>\n\n" + content;
+            default -> completion.content();
+        };
+    }
+
+    /** The message field that carries the reasoning, or null when it is inline, hidden or absent. */
+    private static String reasoningFieldOnWire(Completion completion) {
+        if (completion.reasoning() == null) {
+            return null;
+        }
+        return switch (completion.reasoningField()) {
+            case REASONING_CONTENT, REASONING -> completion.reasoningField().jsonName();
+            case THINK, THINK_UNOPENED, HIDDEN -> null;
+        };
+    }
+
+    private ObjectNode usageJson(Completion completion, JsonNode request, int choices) {
         ScriptedResponse.Usage usage = completion.usage() != null ? completion.usage() : estimateUsage(completion,
                 request, choices);
-        ObjectNode usageJson = body.putObject("usage")
+        ObjectNode usageJson = JSON.createObjectNode()
                 .put("prompt_tokens", usage.promptTokens())
                 .put("completion_tokens", usage.completionTokens())
                 .put("total_tokens", usage.promptTokens() + usage.completionTokens());
         if (usage.reasoningTokens() != null) {
             usageJson.putObject("completion_tokens_details").put("reasoning_tokens", usage.reasoningTokens());
         }
-        return body;
+        return usageJson;
+    }
+
+    /**
+     * Streams {@code completion} as OpenAI-style SSE: a first chunk with the role, then the reasoning (in its
+     * field, or inline as content for the {@code <think>} shapes) and the content in chunks of the script's size,
+     * one choice after another (each chunk names its {@code index}), a last chunk per choice with its
+     * {@code finish_reason}, a usage
+     * chunk when {@code stream_options.include_usage} asks, and {@code data: [DONE]}. {@code cutHalfway} closes
+     * the connection after half of the events, as a server that died mid-reply.
+     */
+    private void writeStream(Exchange exchange, Completion completion, boolean cutHalfway) {
+        JsonNode request = exchange.requestJson;
+        int choices = completion.samples() == SampleCount.HONOUR_N ? Math.max(1, request.path("n").asInt(1)) : 1;
+        String id = "chatcmpl-scripted-" + responseIds.incrementAndGet();
+        long created = System.currentTimeMillis() / 1000;
+        String model = request.path("model").asText(MODEL_ID);
+        int size = script.streaming().chunkChars();
+        List<List<ObjectNode>> perChoice = new ArrayList<>();
+        String field = reasoningFieldOnWire(completion);
+        String content = wireContent(completion);
+        for (int i = 0; i < choices; i++) {
+            List<ObjectNode> deltas = new ArrayList<>();
+            deltas.add(JSON.createObjectNode().put("role", "assistant").put("content", ""));
+            if (field != null) {
+                for (String piece : pieces(completion.reasoning(), size)) {
+                    deltas.add(JSON.createObjectNode().put(field, piece));
+                }
+            }
+            for (String piece : pieces(content == null ? "" : content, size)) {
+                deltas.add(JSON.createObjectNode().put("content", piece));
+            }
+            perChoice.add(deltas);
+        }
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < choices; i++) {
+            List<ObjectNode> deltas = perChoice.get(i);
+            for (int step = 0; step <= deltas.size(); step++) {
+                ObjectNode chunk = JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk")
+                        .put("created", created).put("model", model);
+                ObjectNode choice = chunk.putArray("choices").addObject().put("index", i);
+                if (step < deltas.size()) {
+                    choice.set("delta", deltas.get(step));
+                    choice.putNull("finish_reason");
+                } else {
+                    choice.putObject("delta");
+                    choice.put("finish_reason", completion.finishReason());
+                }
+                events.add("data: " + new String(toBytes(chunk), StandardCharsets.UTF_8) + "\n\n");
+            }
+        }
+        if (request.path("stream_options").path("include_usage").asBoolean(false)) {
+            ObjectNode chunk = JSON.createObjectNode().put("id", id).put("object", "chat.completion.chunk")
+                    .put("created", created).put("model", model);
+            chunk.putArray("choices");
+            chunk.set("usage", usageJson(completion, request, choices));
+            events.add("data: " + new String(toBytes(chunk), StandardCharsets.UTF_8) + "\n\n");
+        }
+        events.add("data: [DONE]\n\n");
+        HttpServerResponse out = exchange.request.response();
+        out.setStatusCode(200).setChunked(true).putHeader("content-type", "text/event-stream")
+                .putHeader("cache-control", "no-cache");
+        int limit = cutHalfway ? events.size() / 2 : events.size();
+        sendEvents(exchange, events, 0, limit, cutHalfway);
+    }
+
+    private void sendEvents(Exchange exchange, List<String> events, int next, int limit, boolean cut) {
+        HttpServerResponse out = exchange.request.response();
+        if (out.closed() || out.ended()) {
+            return;
+        }
+        if (next >= limit) {
+            if (cut) {
+                exchange.request.connection().close();
+            } else {
+                out.end();
+            }
+            return;
+        }
+        long delay = script.streaming().chunkDelay().toMillis();
+        if (delay <= 0) {
+            StringBuilder all = new StringBuilder();
+            for (int i = next; i < limit; i++) {
+                all.append(events.get(i));
+            }
+            out.write(all.toString()).onComplete(done -> sendEvents(exchange, events, limit, limit, cut));
+            return;
+        }
+        out.write(events.get(next)).onComplete(done -> vertx.setTimer(delay,
+                id -> sendEvents(exchange, events, next + 1, limit, cut)));
+    }
+
+    private static List<String> pieces(String text, int size) {
+        List<String> pieces = new ArrayList<>();
+        for (int start = 0; start < text.length(); start += size) {
+            pieces.add(text.substring(start, Math.min(text.length(), start + size)));
+        }
+        return pieces;
+    }
+
+    /**
+     * A 400 for a request field the rule's model refuses, worded as OpenAI's API words it for reasoning models.
+     * Not a scripted reply: made when a request is matched, never written in a script.
+     */
+    private record Refusal(ObjectNode body) {
+        static Refusal of(String field, JsonNode value) {
+            String message = switch (field) {
+                case "max_tokens" -> "Unsupported parameter: 'max_tokens' is not supported with this model. Use "
+                        + "'max_completion_tokens' instead.";
+                case "temperature", "top_p" -> "Unsupported value: '" + field + "' does not support " + value
+                        + " with this model. Only the default (1) value is supported.";
+                default -> "Unsupported parameter: '" + field + "' is not supported with this model.";
+            };
+            ObjectNode body = JSON.createObjectNode();
+            body.putObject("error").put("message", message).put("type", "invalid_request_error").put("param", field)
+                    .put("code", field.equals("max_tokens") ? "unsupported_parameter" : "unsupported_value");
+            return new Refusal(body);
+        }
     }
 
     private static ScriptedResponse.Usage estimateUsage(Completion completion, JsonNode request, int choices) {

@@ -46,12 +46,24 @@ public sealed interface ScriptedResponse {
         return new Slow(delay, then);
     }
 
-    /** Which JSON field of the reply message carries the reasoning text. */
+    /** Where the reply carries the reasoning text: the shapes of real servers and models. */
     enum ReasoningField {
-        /** {@code reasoning_content}, as vLLM and SGLang reasoning parsers and DeepSeek send it. */
+        /** {@code reasoning_content}, as vLLM (before 0.16) and SGLang reasoning parsers and DeepSeek send it. */
         REASONING_CONTENT("reasoning_content"),
-        /** {@code reasoning}, as Ollama and some gateways send it. */
-        REASONING("reasoning");
+        /** {@code reasoning}, as vLLM 0.16+ (gpt-oss among others), Ollama and some gateways send it. */
+        REASONING("reasoning"),
+        /** Inline at the start of the content, {@code <think>...</think>}, as Qwen3 served without a parser. */
+        THINK("think"),
+        /**
+         * Inline, with only the closing {@code </think>}: the chat template opened the block in the prompt
+         * (DeepSeek-R1, Qwen3-Thinking-2507 without a parser).
+         */
+        THINK_UNOPENED("think-unopened"),
+        /**
+         * Not sent at all, only counted: {@code usage.completion_tokens_details.reasoning_tokens}, as OpenAI and
+         * Azure reasoning models answer.
+         */
+        HIDDEN("hidden");
 
         private final String jsonName;
 

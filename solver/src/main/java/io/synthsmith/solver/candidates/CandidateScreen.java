@@ -16,15 +16,16 @@ import java.util.regex.Pattern;
  * Decides whether one sampled answer is a usable candidate. The checks run in a fixed order and the first that
  * fails names the drop reason: truncated, then a complete non-empty code block in the run's language (the last one
  * when there are several; other languages' and text blocks are ignored, see {@link ReplyCode}), then (Python) that it
- * compiles, then (LeetCode style) the task's class and method, then the length of the reasoning. C++ is compiled at
- * the verifier.
+ * compiles, then (LeetCode style) the task's class and method, then the length of the reasoning when a run asks for a
+ * minimum (off by default; never for endpoints whose reasoning is hidden). C++ is compiled at the verifier. A kept
+ * candidate records its reasoning length and whether its reasoning was hidden.
  */
 public final class CandidateScreen {
 
     private final int minReasoningChars;
     private final PythonSyntax pythonSyntax;
 
-    /** @param minReasoningChars the shortest reasoning kept, in characters (0 keeps answers without reasoning) */
+    /** @param minReasoningChars the shortest reasoning kept, in characters (0: no gate, the default) */
     public CandidateScreen(int minReasoningChars) {
         this(minReasoningChars, PythonSyntax.disabled());
     }
@@ -45,6 +46,15 @@ public final class CandidateScreen {
     /** Screens {@code choice}, written by {@code model} for {@code task}, into a candidate with {@code id}. */
     public Screening screen(ChatChoice choice, Task task, Language language, String model, String id,
             Candidate.TokenUsage usage) {
+        return screen(choice, task, language, model, id, usage, true);
+    }
+
+    /**
+     * Screens {@code choice}; the reasoning-length gate (when one is set) applies only when
+     * {@code endpointReturnsReasoning} and the choice's reasoning is not hidden.
+     */
+    public Screening screen(ChatChoice choice, Task task, Language language, String model, String id,
+            Candidate.TokenUsage usage, boolean endpointReturnsReasoning) {
         if (choice.truncated()) {
             return new Screening.Dropped(DropReason.TRUNCATED, "finish_reason is length: the answer was cut");
         }
@@ -78,12 +88,14 @@ public final class CandidateScreen {
             return new Screening.Dropped(DropReason.MISSING_SIGNATURE, "the code does not define class "
                     + task.signature().className() + " with method " + task.signature().methodName());
         }
-        if (choice.reasoning().length() < minReasoningChars) {
+        boolean gated = minReasoningChars > 0 && endpointReturnsReasoning && !choice.reasoningHidden();
+        if (gated && choice.reasoning().length() < minReasoningChars) {
             return new Screening.Dropped(DropReason.SHORT_REASONING, "the reasoning has "
                     + choice.reasoning().length() + " characters, fewer than the " + minReasoningChars + " required");
         }
         return new Screening.Kept(new Candidate(id, model, language, choice.reasoning(), choice.answer(), code,
-                choice.finishReason().name().toLowerCase(Locale.ROOT), usage));
+                choice.finishReason().name().toLowerCase(Locale.ROOT), usage, choice.reasoning().length(),
+                choice.reasoningHidden() ? Boolean.TRUE : null));
     }
 
     /** The code language of a run's language. */

@@ -13,11 +13,12 @@ import java.util.Map;
 public interface SolverConfig {
 
     /**
-     * The shortest reasoning a candidate may have, in characters; shorter ones are dropped as
-     * {@code short_reasoning}. The method keeps long chains of thought (about 2,000 tokens and up, some 8,000
-     * characters). 0 keeps candidates without reasoning, for models that give none.
+     * A reasoning-length gate, off by default (0): a candidate's code is judged by execution, so its reasoning
+     * length is recorded ({@code reasoningChars}) rather than used to drop it. A run that wants only long chains of
+     * thought sets a minimum in characters; shorter ones are then dropped as {@code short_reasoning}, but only from
+     * endpoints that return reasoning text (the dialect's reasoning is not {@code hidden} or {@code none}).
      */
-    @WithDefault("8000")
+    @WithDefault("0")
     int minReasoningChars();
 
     /**
@@ -35,6 +36,14 @@ public interface SolverConfig {
      */
     @WithDefault("2")
     int testSourceAttempts();
+
+    /**
+     * How much larger the token budget ({@code max-tokens}) of the one retry of truncated candidates is
+     * ({@code finish_reason: length}): the truncated ones are asked again, once, with {@code n} = their count and
+     * this multiple of the budget. 1 or less turns the retry off.
+     */
+    @WithDefault("2.0")
+    double truncatedRetryFactor();
 
     /** How many direct test inputs the solver asks the model for. */
     @WithDefault("10")

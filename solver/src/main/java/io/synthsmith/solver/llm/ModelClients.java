@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One {@link LlmClient} per solver model, all on the solver's endpoint and settings. A chat request cannot name
  * its model, so a run that configures several solver models gets a client for each, made on first use and kept.
- * Each client has its own concurrency limit ({@code synthsmith.solver.llm.max-concurrency}).
+ * Each client has its own concurrency limit ({@code synthsmith.solver.llm.max-concurrency}) and speaks its model's
+ * dialect ({@code synthsmith.solver.llm.model-dialects}, else {@code synthsmith.solver.llm.dialect}).
  */
 public final class ModelClients implements AutoCloseable {
 
@@ -45,16 +46,11 @@ public final class ModelClients implements AutoCloseable {
                             + " models " + clients.keySet() + " and a run asks for another, '" + name
                             + "'; raise synthsmith.solver.max-models (SYNTHSMITH_SOLVER_MAX_MODELS)");
                 }
-                return new LlmClient(vertx, withModel(name), registry);
+                return new LlmClient(vertx, base.withModel(name), registry);
             });
         }
     }
 
-    private LlmEndpointSettings withModel(String model) {
-        return new LlmEndpointSettings(base.stage(), base.baseUrl(), base.apiKey(), model, base.sampling(),
-                base.samples(), base.extraBody(), base.timeout(), base.maxConcurrency(), base.maxAttempts(),
-                base.retryBudget(), base.backoffBase(), base.backoffMax());
-    }
 
     @Override
     public void close() {

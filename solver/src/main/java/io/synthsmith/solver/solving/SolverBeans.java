@@ -40,6 +40,7 @@ public class SolverBeans {
         PythonSyntax syntax = PythonSyntax.using(solver.pythonSyntaxCheck());
         return new TaskSolver(clients, new CandidateScreen(solver.minReasoningChars(), syntax), metrics, codec,
                 Clock.systemUTC(), solver.directInputs(), solver.maxSolvedBytes(), syntax,
-                solver.testSourceAttempts());
+                solver.testSourceAttempts())
+                .withTruncatedRetryFactor(solver.truncatedRetryFactor());
     }
 }

@@ -4,6 +4,7 @@ import io.synthsmith.llm.ChatChoice;
 import io.synthsmith.llm.ChatRequest;
 import io.synthsmith.llm.ChatResult;
 import io.synthsmith.llm.LlmException;
+import io.synthsmith.llm.TokenUsage;
 import io.synthsmith.messages.Candidate;
 import io.synthsmith.messages.Language;
 import io.synthsmith.messages.Lineage;
@@ -37,6 +38,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * Solves one task: asks every solver model of the task's run for its share of the candidates (one request with
@@ -53,6 +55,8 @@ public final class TaskSolver {
     /** The stage name in lineage, rejections and LLM metrics. */
     public static final String STAGE = "solver";
 
+    private static final Logger LOG = Logger.getLogger(TaskSolver.class);
+
     private final ModelClients clients;
     private final SolverPrompts prompts;
     private final CandidateScreen screen;
@@ -63,6 +67,7 @@ public final class TaskSolver {
     private final int maxSolvedBytes;
     private final PythonSyntax pythonSyntax;
     private final TestSourceRetries testSources;
+    private double truncatedRetryFactor = 2.0;
 
     public TaskSolver(ModelClients clients, CandidateScreen screen, SolverMetrics metrics, MessageCodec codec,
             Clock clock, int directInputs, int maxSolvedBytes) {
@@ -87,6 +92,15 @@ public final class TaskSolver {
         this.testSources = new TestSourceRetries(prompts, testSourceAttempts);
     }
 
+    /**
+     * This solver retrying truncated candidates once with {@code factor} times the token budget (1 or less: no
+     * retry). Returns this solver.
+     */
+    public TaskSolver withTruncatedRetryFactor(double factor) {
+        this.truncatedRetryFactor = factor;
+        return this;
+    }
+
     /** Solves {@code task}, blocking the calling (virtual) thread until all of its LLM calls have ended. */
     public SolveOutcome solve(Task task) {
         metrics.taskStarted();
@@ -109,7 +123,7 @@ public final class TaskSolver {
         ChatRequest candidateRequest = prompts.candidates(task, language);
         List<CompletableFuture<Call>> candidateCalls = new ArrayList<>();
         for (CandidateShares.Share share : shares) {
-            candidateCalls.add(call("candidates", share.model(), candidateRequest.withSamples(share.count())));
+            candidateCalls.add(candidates(task, share.model(), candidateRequest.withSamples(share.count())));
         }
         var directCall = testSource(task, "direct_inputs", testModel, prompts.directInputs(task, directInputs),
                 TestSourceParsing::directInputs);
@@ -147,11 +161,11 @@ public final class TaskSolver {
             }
             ChatResult result = ((Call.Answered) outcome).result();
             modelsUsed.add(share.model());
-            Candidate.TokenUsage usage = perChoice(result);
+            boolean returnsReasoning = clients.forModel(share.model()).settings().modelDialect().returnsReasoning();
             for (ChatChoice choice : result.choices()) {
                 position++;
                 String id = Ids.derive("candidate", task.id(), String.valueOf(position));
-                switch (screen.screen(choice, task, language, share.model(), id, usage)) {
+                switch (screen.screen(choice, task, language, share.model(), id, usage(choice), returnsReasoning)) {
                     case Screening.Kept keep -> {
                         kept.add(keep.candidate());
                         metrics.candidateKept();
@@ -159,6 +173,9 @@ public final class TaskSolver {
                     case Screening.Dropped drop -> {
                         dropped.merge(drop.reason().wire(), 1, Integer::sum);
                         metrics.candidatesDropped(drop.reason().wire(), 1);
+                        LOG.infof("task %s: candidate %d of model %s dropped as %s: %s (reply %s)", task.id(),
+                                position, share.model(), drop.reason().wire(), drop.detail(),
+                                String.join(",", result.responseIds()));
                     }
                 }
             }
@@ -184,6 +201,8 @@ public final class TaskSolver {
             evidence.put("required", required);
             evidence.put("asked", run.candidatesPerTask());
             evidence.put("dropped", dropped);
+            LOG.infof("task %s rejected as too_few_candidates: %d usable of %d asked, %d required; dropped %s",
+                    task.id(), kept.size(), run.candidatesPerTask(), required, dropped);
             return new SolveOutcome.Rejection(Rejections.of(STAGE, Rejected.Reason.TOO_FEW_CANDIDATES,
                     kept.size() + " usable candidates of " + run.candidatesPerTask() + " asked, fewer than the "
                             + required + " the run requires (minUsableCandidates); dropped: " + dropped,
@@ -208,6 +227,8 @@ public final class TaskSolver {
                 PromptTemplates.VERSION);
         int size = codec.encode(solved).length;
         if (size > maxSolvedBytes) {
+            LOG.infof("task %s rejected as oversize: the solved message would be %d bytes, limit %d", task.id(), size,
+                    maxSolvedBytes);
             return new SolveOutcome.Rejection(Rejections.of(STAGE, Rejected.Reason.OVERSIZE, "the solved message "
                     + "would be " + size + " bytes, more than synthsmith.solver.max-solved-bytes = " + maxSolvedBytes
                     + "; lower the run's candidatesPerTask or the endpoint's max-tokens", task,
@@ -234,15 +255,62 @@ public final class TaskSolver {
                 }), parse);
     }
 
-    /** Servers report usage per request; each choice is credited an even share of it. */
-    private static Candidate.TokenUsage perChoice(ChatResult result) {
-        int n = result.choices().size();
-        return new Candidate.TokenUsage(result.usage().promptTokens() / n, result.usage().completionTokens() / n,
-                result.usage().reasoningTokens().isPresent() ? result.usage().reasoningTokens().getAsLong() / n : null);
+    /** The choice's share of its request's tokens (the client splits the usage by what each choice wrote). */
+    private static Candidate.TokenUsage usage(ChatChoice choice) {
+        TokenUsage usage = choice.usage();
+        return new Candidate.TokenUsage(usage.promptTokens(), usage.completionTokens(),
+                usage.reasoningTokens().isPresent() ? usage.reasoningTokens().getAsLong() : null);
+    }
+
+    /**
+     * The candidates call, with its truncated choices ({@code finish_reason: length}) asked again once, with
+     * {@code n} = their count and the token budget times {@code truncatedRetryFactor}; the retry's choices take
+     * their places. A failed retry leaves the truncated ones (they are dropped as {@code truncated}).
+     */
+    private CompletableFuture<Call> candidates(Task task, String model, ChatRequest request) {
+        return call("candidates", model, request).thenCompose(first -> {
+            if (!(first instanceof Call.Answered answered) || truncatedRetryFactor <= 1) {
+                return CompletableFuture.completedFuture(first);
+            }
+            ChatResult result = answered.result();
+            long truncated = result.choices().stream().filter(ChatChoice::truncated).count();
+            if (truncated == 0) {
+                return CompletableFuture.completedFuture(first);
+            }
+            Integer budget = clients.forModel(model).settings().sampling().overriddenBy(request.sampling())
+                    .maxTokens();
+            if (budget == null) {
+                LOG.infof("task %s: %d of %d candidates of model %s were cut by the token limit (reply %s); no retry: "
+                                + "synthsmith.solver.llm.max-tokens is unset, so there is no budget to enlarge",
+                        task.id(), truncated, result.choices().size(), model, String.join(",", result.responseIds()));
+                return CompletableFuture.completedFuture(first);
+            }
+            int larger = (int) Math.min(Integer.MAX_VALUE, Math.round(budget * truncatedRetryFactor));
+            LOG.infof("task %s: %d of %d candidates of model %s were cut by the token limit of %d (reply %s); asking "
+                            + "for %d again with a budget of %d", task.id(), truncated, result.choices().size(), model,
+                    budget, String.join(",", result.responseIds()), truncated, larger);
+            ChatRequest retry = request.withSamples((int) truncated)
+                    .withSampling(request.sampling().withMaxTokens(larger));
+            return call("candidates", model, retry).thenApply(second -> {
+                if (!(second instanceof Call.Answered again)) {
+                    return first;
+                }
+                List<ChatChoice> choices = new ArrayList<>();
+                result.choices().stream().filter(choice -> !choice.truncated()).forEach(choices::add);
+                choices.addAll(again.result().choices());
+                List<String> ids = new ArrayList<>(result.responseIds());
+                ids.addAll(again.result().responseIds());
+                return new Call.Answered(new ChatResult(result.model(), choices, result.usage()
+                        .plus(again.result().usage()), result.latency().plus(again.result().latency()),
+                        result.attempts() + again.result().attempts(), ids));
+            });
+        });
     }
 
     private SolveOutcome llmFailed(Task task, Call.Failed failed, Instant now) {
         LlmException error = failed.error();
+        LOG.infof("task %s rejected as llm_failed: the %s call to model %s failed: %s", task.id(), failed.call(),
+                failed.model(), error.getMessage());
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("call", failed.call());
         evidence.put("model", failed.model());

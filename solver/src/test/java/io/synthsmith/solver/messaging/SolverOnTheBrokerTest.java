@@ -134,11 +134,15 @@ class SolverOnTheBrokerTest {
 
         Solved solved = solved(task.id());
 
-        assertThat(solved.candidates()).hasSize(4);
+        assertThat(solved.candidates()).hasSize(6);
         assertThat(solved.candidates()).extracting(Candidate::model).allMatch(models::contains);
-        assertThat(solved.dropped()).isEqualTo(Map.of("truncated", 2, "no_code_block", 2, "short_reasoning", 2));
-        // Five requests (one per model, n=2 each) and the retry of the one that got a 500.
-        assertThat(candidateCalls(SolverScript.PARTIAL)).hasSize(6).allSatisfy(r -> assertThat(r.n()).hasValue(2));
+        assertThat(solved.dropped()).isEqualTo(Map.of("no_code_block", 2, "short_reasoning", 2));
+        // Five requests (one per model, n=2 each), the retry of the one that got a 500, and the one retry of the two
+        // truncated answers with twice the token budget (synthsmith.solver.truncated-retry-factor).
+        List<RecordedRequest> calls = candidateCalls(SolverScript.PARTIAL);
+        assertThat(calls).hasSize(7).allSatisfy(r -> assertThat(r.n()).hasValue(2));
+        assertThat(calls).extracting(r -> r.json().path("max_tokens").asInt())
+                .containsOnly(32768, 65536).filteredOn(tokens -> tokens == 65536).hasSize(1);
         assertThat(solved.testSources().generator()).isNotNull();
     }
 

@@ -71,8 +71,9 @@ public final class LlmConversation {
             }
             errors.add(error);
             count(step, outcome);
-            LOG.infof("%s reply %s (attempt %d of %d; %s): %s", step, outcome.replace('_', ' '), attempt,
-                    maxAttempts, taskLine, error);
+            LOG.infof("%s reply %d of %d (%s, reply %s) %s: %s; %s", step, attempt, maxAttempts, taskLine,
+                    String.join(",", result.responseIds()), outcome.replace('_', ' '), error,
+                    attempt < maxAttempts ? "asking again" : "giving up");
             messages.add(ChatMessage.assistant(choice.answer()));
             messages.add(ChatMessage.user(prompts.render("retry.user", Map.of("taskLine", taskLine, "error", error))));
         }

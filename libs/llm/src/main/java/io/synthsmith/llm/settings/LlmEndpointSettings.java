@@ -27,11 +27,17 @@ import java.util.Optional;
  * @param retryBudget    no retry starts once this much time has passed since the first attempt
  * @param backoffBase    the backoff ceiling of the first retry; it doubles with each retry
  * @param backoffMax     the largest backoff ceiling
+ * @param dialect        how the endpoint speaks (reasoning source, accepted parameters, streaming, key header)
+ * @param streamIdleTimeout with streaming, the longest pause between two chunks (and before the first) before the
+ *                       attempt is abandoned; {@code timeout} does not apply then
+ * @param modelDialects  dialects of particular models, which override {@code dialect} for clients of those models
+ *                       ({@link #withModel})
  */
 public record LlmEndpointSettings(String stage, String baseUrl, Optional<String> apiKey, String model,
                                   SamplingParameters sampling, int samples, Map<String, Object> extraBody,
                                   Duration timeout, int maxConcurrency, int maxAttempts, Duration retryBudget,
-                                  Duration backoffBase, Duration backoffMax) {
+                                  Duration backoffBase, Duration backoffMax, EndpointDialect dialect,
+                                  Duration streamIdleTimeout, Map<String, EndpointDialect> modelDialects) {
 
     /** Default per-attempt timeout: long reasoning answers take minutes. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
@@ -45,6 +51,8 @@ public record LlmEndpointSettings(String stage, String baseUrl, Optional<String>
     public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofSeconds(1);
     /** Default largest backoff ceiling. */
     public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(60);
+    /** Default longest pause between streamed chunks: prefill of a long prompt, or a stalled server. */
+    public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofMinutes(2);
 
     public LlmEndpointSettings {
         Objects.requireNonNull(stage, "stage");
@@ -57,6 +65,9 @@ public record LlmEndpointSettings(String stage, String baseUrl, Optional<String>
         Objects.requireNonNull(retryBudget, "retryBudget");
         Objects.requireNonNull(backoffBase, "backoffBase");
         Objects.requireNonNull(backoffMax, "backoffMax");
+        Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(streamIdleTimeout, "streamIdleTimeout");
+        modelDialects = Map.copyOf(modelDialects);
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
             throw new IllegalArgumentException("the base URL of stage '" + stage + "' must start with http:// or "
@@ -65,6 +76,9 @@ public record LlmEndpointSettings(String stage, String baseUrl, Optional<String>
         requirePositive(samples, "samples (n)");
         requirePositive(maxConcurrency, "maxConcurrency");
         requirePositive(maxAttempts, "maxAttempts");
+        if (streamIdleTimeout.isNegative() || streamIdleTimeout.isZero()) {
+            throw new IllegalArgumentException("the stream idle timeout of stage '" + stage + "' must be positive");
+        }
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the timeout of stage '" + stage + "' must be positive");
         }
@@ -75,9 +89,29 @@ public record LlmEndpointSettings(String stage, String baseUrl, Optional<String>
         return new Builder(stage, baseUrl, model);
     }
 
-    /** The URL requests are sent to: the base URL followed by {@code /chat/completions}. */
+    /**
+     * The URL requests are sent to: the base URL followed by {@code /chat/completions}, and the dialect's
+     * {@code api-version} query parameter when it has one.
+     */
     public String chatCompletionsUrl() {
-        return baseUrl + "/chat/completions";
+        return baseUrl + "/chat/completions" + modelDialect().apiVersion()
+                .map(version -> "?api-version=" + java.net.URLEncoder.encode(version,
+                        java.nio.charset.StandardCharsets.UTF_8)).orElse("");
+    }
+
+    /**
+     * These settings for another model on the same endpoint; {@link #modelDialect()} then gives that model's dialect
+     * when {@code modelDialects} names one (e.g. an OpenAI reasoning model beside a chat model).
+     */
+    public LlmEndpointSettings withModel(String otherModel) {
+        return new LlmEndpointSettings(stage, baseUrl, apiKey, otherModel, sampling, samples, extraBody, timeout,
+                maxConcurrency, maxAttempts, retryBudget, backoffBase, backoffMax,
+                dialect, streamIdleTimeout, modelDialects);
+    }
+
+    /** The dialect requests of this model are sent in: its own from {@code modelDialects}, else the endpoint's. */
+    public EndpointDialect modelDialect() {
+        return modelDialects.getOrDefault(model, dialect);
     }
 
     /** Like the record's, but with the API key redacted. */
@@ -87,7 +121,8 @@ public record LlmEndpointSettings(String stage, String baseUrl, Optional<String>
                 + (apiKey.isPresent() ? "<redacted>" : "<none>") + ", model=" + model + ", sampling=" + sampling
                 + ", samples=" + samples + ", extraBody=" + extraBody.keySet() + ", timeout=" + timeout
                 + ", maxConcurrency=" + maxConcurrency + ", maxAttempts=" + maxAttempts + ", retryBudget="
-                + retryBudget + ", backoffBase=" + backoffBase + ", backoffMax=" + backoffMax + "]";
+                + retryBudget + ", backoffBase=" + backoffBase + ", backoffMax=" + backoffMax + ", dialect=" + dialect
+                + ", streamIdleTimeout=" + streamIdleTimeout + ", modelDialects=" + modelDialects.keySet() + "]";
     }
 
     private void requirePositive(int value, String name) {
@@ -111,6 +146,9 @@ public record LlmEndpointSettings(String stage, String baseUrl, Optional<String>
         private Duration retryBudget = DEFAULT_RETRY_BUDGET;
         private Duration backoffBase = DEFAULT_BACKOFF_BASE;
         private Duration backoffMax = DEFAULT_BACKOFF_MAX;
+        private EndpointDialect dialect = EndpointDialect.GENERIC;
+        private Duration streamIdleTimeout = DEFAULT_STREAM_IDLE_TIMEOUT;
+        private Map<String, EndpointDialect> modelDialects = Map.of();
 
         private Builder(String stage, String baseUrl, String model) {
             this.stage = stage;
@@ -168,11 +206,29 @@ public record LlmEndpointSettings(String stage, String baseUrl, Optional<String>
             return this;
         }
 
+        /** How the endpoint speaks; {@link EndpointDialect#GENERIC} by default. */
+        public Builder dialect(EndpointDialect endpointDialect) {
+            this.dialect = endpointDialect;
+            return this;
+        }
+
+        /** The longest pause between streamed chunks. */
+        public Builder streamIdleTimeout(Duration idle) {
+            this.streamIdleTimeout = idle;
+            return this;
+        }
+
+        /** Dialects of particular models on this endpoint. */
+        public Builder modelDialects(Map<String, EndpointDialect> dialects) {
+            this.modelDialects = dialects;
+            return this;
+        }
+
         /** The settings. */
         public LlmEndpointSettings build() {
             return new LlmEndpointSettings(stage, baseUrl, Optional.ofNullable(apiKey).filter(k -> !k.isBlank()),
                     model, sampling, samples, extraBody, timeout, maxConcurrency, maxAttempts, retryBudget,
-                    backoffBase, backoffMax);
+                    backoffBase, backoffMax, dialect, streamIdleTimeout, modelDialects);
         }
     }
 }

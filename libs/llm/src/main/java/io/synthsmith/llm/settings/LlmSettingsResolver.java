@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * <p>Keys: {@code base-url} and {@code model} (required), {@code api-key}, {@code temperature}, {@code top-p},
  * {@code top-k}, {@code min-p}, {@code max-tokens}, {@code n}, {@code extra-body} (a JSON object),
  * {@code timeout}, {@code max-concurrency}, {@code max-attempts}, {@code retry-budget}, {@code backoff-base},
- * {@code backoff-max}. Durations read {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}, a number of seconds,
+ * {@code backoff-max}, and the endpoint's dialect: {@code dialect} (a preset), {@code reasoning},
+ * {@code token-limit-field}, {@code send-temperature}, {@code supports-n}, {@code stream}, {@code stream-idle-timeout},
+ * {@code api-key-header}, {@code api-version}, {@code model-dialects}. Durations read {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}, a number of seconds,
  * or ISO-8601 ({@code PT30S}).
  */
 public final class LlmSettingsResolver {
@@ -71,11 +73,44 @@ public final class LlmSettingsResolver {
                                     .orElse(LlmEndpointSettings.DEFAULT_BACKOFF_BASE),
                             lookup.optional("backoff-max", LlmSettingsResolver::duration, "a duration such as 60s")
                                     .orElse(LlmEndpointSettings.DEFAULT_BACKOFF_MAX))
+                    .dialect(dialect(lookup))
+                    .streamIdleTimeout(lookup.optional("stream-idle-timeout", LlmSettingsResolver::duration,
+                            "a duration such as 2m").orElse(LlmEndpointSettings.DEFAULT_STREAM_IDLE_TIMEOUT))
+                    .modelDialects(lookup.optional("model-dialects", EndpointDialect::parseModelDialects,
+                            "model=preset pairs such as o4-mini=openai,qwen3=vllm").orElse(Map.of()))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new LlmSettingsException(Lookup.stageKey(stage, "*"), "invalid LLM settings for stage '" + stage
                     + "': " + e.getMessage() + " (keys synthsmith." + stage + ".llm.* or synthsmith.llm.*)");
         }
+    }
+
+    /** The preset named by {@code dialect} (default {@code generic}) with each part overridden by its own key. */
+    private static EndpointDialect dialect(Lookup lookup) {
+        EndpointDialect dialect = lookup.optional("dialect", EndpointDialect::preset,
+                "one of " + EndpointDialect.PRESETS).orElse(EndpointDialect.GENERIC);
+        dialect = lookup.optional("reasoning", EndpointDialect.ReasoningSource::parse,
+                "auto, reasoning_content, reasoning, think, hidden or none").map(dialect::withReasoning).orElse(dialect);
+        dialect = lookup.optional("token-limit-field", EndpointDialect.TokenLimit::parse,
+                "max_tokens or max_completion_tokens").map(dialect::withTokenLimit).orElse(dialect);
+        dialect = lookup.optional("send-temperature", LlmSettingsResolver::bool, "true or false")
+                .map(dialect::withTemperature).orElse(dialect);
+        dialect = lookup.optional("supports-n", LlmSettingsResolver::bool, "true or false")
+                .map(dialect::withN).orElse(dialect);
+        dialect = lookup.optional("stream", LlmSettingsResolver::bool, "true or false")
+                .map(dialect::withStream).orElse(dialect);
+        dialect = lookup.optional("api-key-header", EndpointDialect.ApiKeyHeader::parse, "bearer or api-key")
+                .map(dialect::withApiKeyHeader).orElse(dialect);
+        return lookup.optional("api-version", Function.identity(), "a version such as 2024-10-21")
+                .map(dialect::withApiVersion).orElse(dialect);
+    }
+
+    private static Boolean bool(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("not a boolean");
+        };
     }
 
     /** The environment variable MicroProfile Config maps onto {@code key}, e.g. {@code SYNTHSMITH_LLM_BASE_URL}. */

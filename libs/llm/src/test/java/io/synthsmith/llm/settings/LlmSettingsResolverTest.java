@@ -43,6 +43,36 @@ class LlmSettingsResolverTest {
     }
 
     @Test
+    void aDialectPresetWithItsPartsOverriddenAndModelDialectsFromTheEnvironment() {
+        Config config = config(Map.of(), Map.of(
+                "SYNTHSMITH_LLM_BASE_URL", "https://contoso.openai.azure.com/openai/deployments/o4-mini",
+                "SYNTHSMITH_LLM_MODEL", "o4-mini",
+                "SYNTHSMITH_LLM_DIALECT", "azure-openai",
+                "SYNTHSMITH_LLM_API_VERSION", "2024-10-21",
+                "SYNTHSMITH_LLM_STREAM_IDLE_TIMEOUT", "90s",
+                "SYNTHSMITH_SOLVER_LLM_DIALECT", "vllm",
+                "SYNTHSMITH_SOLVER_LLM_SUPPORTS_N", "false",
+                "SYNTHSMITH_SOLVER_LLM_MODEL_DIALECTS", "o4-mini=openai,Qwen/Qwen3-32B=sglang"));
+
+        LlmEndpointSettings evolver = LlmSettingsResolver.resolve(config, "task-evolver");
+        LlmEndpointSettings solver = LlmSettingsResolver.resolve(config, "solver");
+
+        assertThat(evolver.dialect().name()).isEqualTo("azure-openai");
+        assertThat(evolver.dialect().apiKeyHeader()).isEqualTo(EndpointDialect.ApiKeyHeader.API_KEY);
+        assertThat(evolver.chatCompletionsUrl()).endsWith("/o4-mini/chat/completions?api-version=2024-10-21");
+        assertThat(evolver.streamIdleTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(solver.dialect().name()).isEqualTo("vllm");
+        assertThat(solver.dialect().n()).isFalse();
+        assertThat(solver.modelDialect().name()).as("o4-mini is named in model-dialects").isEqualTo("openai");
+        assertThat(solver.withModel("Qwen/Qwen3-32B").modelDialect().name()).isEqualTo("sglang");
+        assertThat(solver.withModel("other").modelDialect().n()).isFalse();
+        assertThat(catchThrowableOfType(LlmSettingsException.class, () -> LlmSettingsResolver.resolve(
+                config(Map.of(), Map.of("SYNTHSMITH_LLM_BASE_URL", "http://x/v1", "SYNTHSMITH_LLM_MODEL", "m",
+                        "SYNTHSMITH_LLM_DIALECT", "llama.cpp")), "solver")).getMessage())
+                .contains("SYNTHSMITH_LLM_DIALECT", "vllm", "azure-openai");
+    }
+
+    @Test
     void unsetKeysTakeTheirDefaultsAndDurationsReadSeveralSpellings() {
         Config config = config(Map.of(
                 "synthsmith.llm.base-url", "https://api.openai.com/v1",
