@@ -72,7 +72,7 @@ public final class LocalRunner implements AutoCloseable {
     public Result generate(EvalProblem problem, int seed, String sizeClass) {
         Path file = prepare(problem.generator());
         return run(List.of(python, file.toString(), Integer.toString(seed), sizeClass), "",
-                Math.max(timeoutMillis, 30_000));
+                Math.max(timeoutMillis, 60_000));
     }
 
     /** Output comparison as a judge does it: CRLF as LF, trailing whitespace of lines and of the whole ignored. */
