@@ -3,6 +3,7 @@ package io.synthsmith.bench.solver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.synthsmith.bench.ServiceReadiness;
 import io.synthsmith.embedded.kafka.KafkaBroker;
 import io.synthsmith.embedded.kafka.PipelineTopics;
 import io.synthsmith.embedded.kafka.TopicProbe;
@@ -106,7 +107,7 @@ public final class SolverBench {
             int port = freePort();
             Process solver = startSolver(options, kafka.bootstrapServers(), server.baseUrl(), port, dir);
             try {
-                awaitReady(port, solver);
+                ServiceReadiness.await("solver", port, solver);
                 TopicProbe probe = new TopicProbe(kafka.bootstrapServers());
                 if (options.warmupTasks() > 0) {
                     progress("warm-up: %d tasks", options.warmupTasks());
@@ -227,28 +228,6 @@ public final class SolverBench {
         builder.environment().put("SYNTHSMITH_SOLVER_MAX_IN_FLIGHT_TASKS", String.valueOf(options.maxInFlightTasks()));
         progress("starting the solver (log: %s)", dir.resolve("solver.log"));
         return builder.start();
-    }
-
-    private static void awaitReady(int port, Process solver) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            if (!solver.isAlive()) {
-                throw new IllegalStateException("the solver exited with status " + solver.exitValue()
-                        + "; see its log");
-            }
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the solver was not ready within 3 minutes; see its log");
     }
 
     private static int tasksInFlight(int port) {

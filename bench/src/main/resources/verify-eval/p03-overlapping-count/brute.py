@@ -1,0 +1,2 @@
+s, p = open(0).read().split()
+print(s.count(p))

@@ -1,0 +1,8 @@
+class Solution:
+    def checkValidString(self, s: str) -> bool:
+        bal = 0
+        for c in s:
+            bal += -1 if c == ')' else 1
+            if bal < 0:
+                return False
+        return True

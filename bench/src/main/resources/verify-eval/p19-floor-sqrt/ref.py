@@ -1,0 +1,4 @@
+import math
+class Solution:
+    def mySqrt(self, x):
+        return math.isqrt(x)

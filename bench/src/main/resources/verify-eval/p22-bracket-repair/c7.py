@@ -1,0 +1,4 @@
+s = input().strip()
+while '()' in s:
+    s = s.replace('()', '')
+print(len(s))
