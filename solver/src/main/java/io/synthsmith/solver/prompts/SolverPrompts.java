@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The four requests the solver makes for a task: candidate solutions, direct test inputs, an input generator and
- * an input validator, each from its own prompt file. LeetCode-style tasks get answers shaped by their signature;
+ * The five requests the solver makes for a task: candidate solutions, direct test inputs, an input generator, an
+ * input validator and a brute-force reference, each from its own prompt file. LeetCode-style tasks get answers shaped by their signature;
  * the others read standard input.
  */
 public final class SolverPrompts {
@@ -45,6 +45,16 @@ public final class SolverPrompts {
     /** The request for a Python input validator that exits non-zero on a constraint violation. */
     public ChatRequest validator(Task task) {
         return testRequest("validator.user", task, taskValues(task));
+    }
+
+    /**
+     * The request for a brute-force reference in Python: the simplest obviously-correct solution (exhaustive search,
+     * direct simulation, exact arithmetic), with the candidates' input/output contract.
+     */
+    public ChatRequest bruteForce(Task task) {
+        Map<String, String> values = taskValues(task);
+        values.put("answerContract", answerContract(task, Language.PYTHON));
+        return ChatRequest.of(templates.render("tests.system", Map.of()), templates.render("brute-force.user", values));
     }
 
     private ChatRequest testRequest(String template, Task task, Map<String, String> values) {

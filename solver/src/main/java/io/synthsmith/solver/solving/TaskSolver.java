@@ -37,9 +37,10 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Solves one task: asks every solver model of the task's run for its share of the candidates (one request with
- * {@code n} each) and, at the same time, asks for direct test inputs, an input generator and an input validator.
- * When every call has ended it screens the answers and decides: a {@code solved} message, or a rejection
- * ({@code llm_failed}, {@code too_few_candidates}, {@code oversize}).
+ * {@code n} each) and, at the same time, asks for direct test inputs, an input generator, an input validator and a
+ * brute-force reference. When every call has ended it screens the answers and decides: a {@code solved} message, or
+ * a rejection ({@code llm_failed}, {@code too_few_candidates}, {@code oversize}). A brute force that fails or is
+ * unusable is recorded in {@code missingTestSources} and does not stop the task.
  *
  * <p>Ids are deterministic: the solved message takes the task's id (its record key downstream), each candidate
  * an id derived from the task id and its position, and a rejection one derived from the task id and the reason, so
@@ -98,8 +99,9 @@ public final class TaskSolver {
         CompletableFuture<Call> directCall = call("direct_inputs", testModel, prompts.directInputs(task, directInputs));
         CompletableFuture<Call> generatorCall = call("generator", testModel, prompts.generator(task));
         CompletableFuture<Call> validatorCall = call("validator", testModel, prompts.validator(task));
+        CompletableFuture<Call> bruteForceCall = call("brute_force", testModel, prompts.bruteForce(task));
         List<CompletableFuture<Call>> all = new ArrayList<>(candidateCalls);
-        all.addAll(List.of(directCall, generatorCall, validatorCall));
+        all.addAll(List.of(directCall, generatorCall, validatorCall, bruteForceCall));
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         for (CompletableFuture<Call> call : all) {
             if (call.join() instanceof Call.Answered answered) {
@@ -174,6 +176,12 @@ public final class TaskSolver {
         };
         Solved.Program generator = program("generator", generatorCall, testModel, missing);
         Solved.Program validator = program("validator", validatorCall, testModel, missing);
+        Solved.Program bruteForce = null;
+        if (bruteForceCall.join() instanceof Call.Failed failed) {
+            missing.put("bruteForce", "the call failed: " + failed.error().getMessage());
+        } else {
+            bruteForce = program("bruteForce", bruteForceCall, testModel, missing);
+        }
         missing.keySet().forEach(metrics::testSourceMissing);
 
         Lineage lineage = (task.lineage() == null ? Lineage.empty() : task.lineage())
@@ -182,7 +190,7 @@ public final class TaskSolver {
             lineage = lineage.withModel(STAGE, model);
         }
         Solved solved = new Solved(Solved.SCHEMA, task.runId(), task.id(), lineage, now, task, kept,
-                new Solved.TestSources(task.samples(), inputs, generator, validator), dropped, missing,
+                new Solved.TestSources(task.samples(), inputs, generator, validator, bruteForce), dropped, missing,
                 PromptTemplates.VERSION);
         int size = codec.encode(solved).length;
         if (size > maxSolvedBytes) {
