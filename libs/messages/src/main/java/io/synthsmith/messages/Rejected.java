@@ -43,7 +43,11 @@ public record Rejected(
         UNSUPPORTED_TASK("unsupported_task"),
         DUPLICATE("duplicate"),
         NEAR_DUPLICATE("near_duplicate"),
-        CONTAMINATED("contaminated");
+        CONTAMINATED("contaminated"),
+        /** Too few tests left once the tests the candidates were split on (and nothing decided) were dropped. */
+        CONTESTED("contested"),
+        /** Every labelled output of the task is the same: the tests cannot tell a right solution from a constant. */
+        DEGENERATE_LABELS("degenerate_labels");
 
         private final String wire;
 

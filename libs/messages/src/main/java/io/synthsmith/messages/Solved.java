@@ -33,19 +33,27 @@ public record Solved(
     }
 
     /**
-     * Where the tests will come from: the statement's samples, inputs the model wrote directly, and programs
-     * that generate and validate inputs. None of it has run: the verifier runs it in its sandbox.
+     * Where the tests will come from: the statement's samples, inputs the model wrote directly, programs that
+     * generate and validate inputs, and (optional, added in revision 2 of v1) a brute-force reference: the simplest
+     * obviously-correct solution, slow but right on small inputs, with the same input/output contract as the
+     * candidates. None of it has run: the verifier runs it in its sandbox.
      */
     public record TestSources(List<Task.Sample> samples, List<String> directInputs, Program generator,
-            Program validator) {
+            Program validator, Program bruteForce) {
 
         public TestSources {
             samples = samples == null ? List.of() : List.copyOf(samples);
             directInputs = directInputs == null ? List.of() : List.copyOf(directInputs);
         }
+
+        /** Test sources without a brute force (as published before revision 2). */
+        public TestSources(List<Task.Sample> samples, List<String> directInputs, Program generator,
+                Program validator) {
+            this(samples, directInputs, generator, validator, null);
+        }
     }
 
-    /** A program written by a model: an input generator or an input validator. */
+    /** A program written by a model: an input generator, an input validator or a brute-force reference. */
     public record Program(Language language, String code, String model) {
     }
 }

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * A task whose tests were labelled by executing its candidates (majority vote) and whose golden solution
- * passed the hold-out half, on the verified topic.
+ * passed the hold-out half, on the verified topic. Revision 2 of v1 added optional fields: each test's
+ * {@link LabelEvidence}, each candidate's verdict codes and golden exclusion, the agreement's contested count, and
+ * the {@link BruteForce} outcome.
  */
 public record Verified(
         String schema,
@@ -22,7 +24,8 @@ public record Verified(
         List<CandidateResult> candidates,
         Agreement agreement,
         Difficulty difficulty,
-        Execution execution) implements Envelope {
+        Execution execution,
+        BruteForce bruteForce) implements Envelope {
 
     public static final String SCHEMA = "synthsmith.verified/v1";
 
@@ -31,9 +34,56 @@ public record Verified(
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
     }
 
-    /** A test with its expected output as decided by the vote, its weight, origin and hold-out half. */
+    /** A verified message without the brute-force outcome (as published before revision 2). */
+    public Verified(String schema, String runId, String id, Lineage lineage, Instant createdAt, Task task,
+            Language language, List<LabelledTest> tests, Golden golden, List<CandidateResult> candidates,
+            Agreement agreement, Difficulty difficulty, Execution execution) {
+        this(schema, runId, id, lineage, createdAt, task, language, tests, golden, candidates, agreement, difficulty,
+                execution, null);
+    }
+
+    /**
+     * A test with its expected output, its weight, origin and hold-out half, the votes of all candidates and
+     * (optional, revision 2) the evidence that decided the label.
+     */
     public record LabelledTest(String id, String input, String output, double weight, Origin origin,
-            SizeClass sizeClass, Half half, Votes votes) {
+            SizeClass sizeClass, Half half, Votes votes, LabelEvidence evidence) {
+
+        /** A labelled test without its evidence (as published before revision 2). */
+        public LabelledTest(String id, String input, String output, double weight, Origin origin,
+                SizeClass sizeClass, Half half, Votes votes) {
+            this(id, input, output, weight, origin, sizeClass, half, votes, null);
+        }
+    }
+
+    /**
+     * What decided a label. {@code decidedBy}: {@code brute_force} (its output on a small test, agreed by a counted
+     * cluster), {@code sample} (the statement's stated output, agreed by a counted cluster) or {@code vote}.
+     * {@code clusters}: sizes of the output clusters whose votes counted (candidates eliminated by the brute force
+     * left out), largest first; {@code counted}: the counted candidates that printed an output; {@code eliminated}:
+     * outputs not counted because their candidate was eliminated; {@code bruteForce}: {@code agreed},
+     * {@code no_answer} (it ran and printed nothing usable) or {@code not_run} (no usable brute force, or not a small
+     * test).
+     */
+    public record LabelEvidence(String decidedBy, List<Integer> clusters, int counted, int eliminated,
+            String bruteForce) {
+
+        public LabelEvidence {
+            clusters = clusters == null ? List.of() : List.copyOf(clusters);
+        }
+    }
+
+    /**
+     * The brute-force reference's outcome: {@code used} or {@code discarded} (then {@code reason}:
+     * {@code disagrees_with_every_cluster}, {@code fails_samples} or {@code crashed}), the small tests it ran on, how
+     * many it answered, and the candidates whose outputs disagreed with it on one of them (their votes did not count).
+     */
+    public record BruteForce(String status, String reason, int smallTests, int answered,
+            List<String> eliminatedCandidates) {
+
+        public BruteForce {
+            eliminatedCandidates = eliminatedCandidates == null ? List.of() : List.copyOf(eliminatedCandidates);
+        }
     }
 
     /** Where a test input came from. */
@@ -104,16 +154,36 @@ public record Verified(
     public record Golden(String candidateId, double selectionScore, double holdoutPassRate) {
     }
 
-    /** A candidate with its pass rate on the labelled tests and its runs counted by verdict. */
-    public record CandidateResult(Candidate candidate, double passRate, Map<String, Integer> verdicts) {
+    /**
+     * A candidate with its pass rate on the labelled tests and its runs counted by verdict; optional (revision 2):
+     * {@code verdictCodes}, one letter per labelled test in the order of {@code tests} ({@code P} passed, {@code W}
+     * wrong answer, {@code R} runtime error, {@code T} time limit, {@code M} memory limit, {@code O} output limit,
+     * {@code S} sandbox failure), and {@code goldenExclusion}, why it could not be golden (absent when it could).
+     */
+    public record CandidateResult(Candidate candidate, double passRate, Map<String, Integer> verdicts,
+            String verdictCodes, String goldenExclusion) {
 
         public CandidateResult {
             verdicts = verdicts == null ? Map.of() : Map.copyOf(verdicts);
         }
+
+        /** A candidate result without verdict codes and exclusion (as published before revision 2). */
+        public CandidateResult(Candidate candidate, double passRate, Map<String, Integer> verdicts) {
+            this(candidate, passRate, verdicts, null, null);
+        }
     }
 
-    /** How much the candidates agreed across tests. */
-    public record Agreement(double meanMajorityShare, int unanimousTests, int droppedNoConsensus) {
+    /**
+     * How much the candidates agreed across tests; {@code droppedContested} (optional, revision 2) counts the tests
+     * dropped because two output clusters both had real support.
+     */
+    public record Agreement(double meanMajorityShare, int unanimousTests, int droppedNoConsensus,
+            Integer droppedContested) {
+
+        /** An agreement without the contested count (as published before revision 2). */
+        public Agreement(double meanMajorityShare, int unanimousTests, int droppedNoConsensus) {
+            this(meanMajorityShare, unanimousTests, droppedNoConsensus, null);
+        }
     }
 
     /** A difficulty estimate from the candidates' pass rates. */

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The four requests the solver makes for a task: candidate solutions, direct test inputs, an input generator and
- * an input validator, each from its own prompt file. Each shows the task as {@link ProblemText} renders it
- * (statement and examples). LeetCode-style tasks get answers shaped by their signature; the others read standard
- * input.
+ * The five requests the solver makes for a task: candidate solutions, direct test inputs, an input generator, an
+ * input validator and a brute-force reference, each from its own prompt file. Each shows the task as
+ * {@link ProblemText} renders it (statement and examples). LeetCode-style tasks get answers shaped by their
+ * signature; the others read standard input.
  */
 public final class SolverPrompts {
 
@@ -64,6 +64,16 @@ public final class SolverPrompts {
         messages.add(ChatMessage.user(templates.render("test-source-retry.user",
                 Map.of("taskLine", taskLine, "why", why))));
         return new ChatRequest(messages, asked.samples(), asked.sampling());
+    }
+
+    /**
+     * The request for a brute-force reference in Python: the simplest obviously-correct solution (exhaustive search,
+     * direct simulation, exact arithmetic), with the candidates' input/output contract.
+     */
+    public ChatRequest bruteForce(Task task) {
+        Map<String, String> values = taskValues(task);
+        values.put("answerContract", answerContract(task, Language.PYTHON));
+        return ChatRequest.of(templates.render("tests.system", Map.of()), templates.render("brute-force.user", values));
     }
 
     private ChatRequest testRequest(String template, Task task, Map<String, String> values) {

@@ -42,9 +42,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Solves one task: asks every solver model of the task's run for its share of the candidates (one request with
- * {@code n} each) and, at the same time, asks for direct test inputs, an input generator and an input validator.
- * When every call has ended it screens the answers and decides: a {@code solved} message, or a rejection
- * ({@code llm_failed}, {@code too_few_candidates}, {@code oversize}).
+ * {@code n} each) and, at the same time, asks for direct test inputs, an input generator, an input validator and a
+ * brute-force reference. When every call has ended it screens the answers and decides: a {@code solved} message, or
+ * a rejection ({@code llm_failed}, {@code too_few_candidates}, {@code oversize}). A brute force that fails or is
+ * unusable is recorded in {@code missingTestSources} and does not stop the task.
  *
  * <p>Ids are deterministic: the solved message takes the task's id (its record key downstream), each candidate
  * an id derived from the task id and its position, and a rejection one derived from the task id and the reason, so
@@ -131,15 +132,18 @@ public final class TaskSolver {
                 choice -> TestSourceParsing.program(choice, testModel, pythonSyntax));
         var validatorCall = testSource(task, "validator", testModel, prompts.validator(task),
                 choice -> TestSourceParsing.program(choice, testModel, pythonSyntax));
+        var bruteForceCall = testSource(task, "brute_force", testModel, prompts.bruteForce(task),
+                choice -> TestSourceParsing.program(choice, testModel, pythonSyntax));
         List<CompletableFuture<?>> all = new ArrayList<>(candidateCalls);
-        all.addAll(List.of(directCall, generatorCall, validatorCall));
+        all.addAll(List.of(directCall, generatorCall, validatorCall, bruteForceCall));
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         for (CompletableFuture<Call> call : candidateCalls) {
             if (call.join() instanceof Call.Answered answered) {
                 tokens[0] += answered.result().usage().totalTokens();
             }
         }
-        for (var source : List.of(directCall.join(), generatorCall.join(), validatorCall.join())) {
+        for (var source : List.of(directCall.join(), generatorCall.join(), validatorCall.join(),
+                bruteForceCall.join())) {
             tokens[0] += source.tokens();
         }
         Instant now = clock.instant();
@@ -215,6 +219,7 @@ public final class TaskSolver {
         inputs = inputs == null ? List.of() : inputs;
         Solved.Program generator = sourceValue("generator", generatorCall.join(), missing);
         Solved.Program validator = sourceValue("validator", validatorCall.join(), missing);
+        Solved.Program bruteForce = sourceValue("bruteForce", bruteForceCall.join(), missing);
         missing.keySet().forEach(metrics::testSourceMissing);
 
         Lineage lineage = (task.lineage() == null ? Lineage.empty() : task.lineage())
@@ -223,7 +228,7 @@ public final class TaskSolver {
             lineage = lineage.withModel(STAGE, model);
         }
         Solved solved = new Solved(Solved.SCHEMA, task.runId(), task.id(), lineage, now, task, kept,
-                new Solved.TestSources(task.samples(), inputs, generator, validator), dropped, missing,
+                new Solved.TestSources(task.samples(), inputs, generator, validator, bruteForce), dropped, missing,
                 PromptTemplates.VERSION);
         int size = codec.encode(solved).length;
         if (size > maxSolvedBytes) {

@@ -110,6 +110,7 @@ class SolverOnTheBrokerTest {
             assertThat(solved.testSources().directInputs()).containsExactly("3 1 3\n1 3 5\n", "4 2 2\n1 1 9\n4 4 9\n");
             assertThat(solved.testSources().generator().code()).contains("sys.argv[2]");
             assertThat(solved.testSources().validator().code()).contains("sys.exit");
+            assertThat(solved.testSources().bruteForce().code()).contains("lights[j] += v");
             assertThat(solved.missingTestSources()).isEmpty();
             assertThat(solved.lineage().trail().getLast().stage()).isEqualTo("solver");
             assertThat(solved.lineage().models()).extracting(m -> m.stage() + ":" + m.model())

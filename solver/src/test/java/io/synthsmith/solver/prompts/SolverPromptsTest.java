@@ -31,7 +31,8 @@ class SolverPromptsTest {
                 prompts.candidates(stdio, Language.CPP), prompts.candidates(leetcode, Language.PYTHON),
                 prompts.candidates(leetcode, Language.CPP), prompts.directInputs(stdio, 10),
                 prompts.directInputs(leetcode, 10), prompts.generator(stdio), prompts.generator(leetcode),
-                prompts.validator(stdio), prompts.validator(leetcode))) {
+                prompts.validator(stdio), prompts.validator(leetcode), prompts.bruteForce(stdio),
+                prompts.bruteForce(leetcode))) {
             assertThat(request.messages()).hasSize(2);
             assertThat(system(request)).doesNotContain("{{");
             String user = user(request);
@@ -78,6 +79,15 @@ class SolverPromptsTest {
                 .contains("<seed>", "`small`", "`medium`", "`max`", "standard library only");
         assertThat(user(prompts.validator(stdio))).startsWith("# Input validator for: ")
                 .contains("non-zero status", "status 0");
+    }
+
+    @Test
+    void theBruteForcePromptAsksForTheSimplestCorrectProgramWithTheCandidatesContract() {
+        assertThat(user(prompts.bruteForce(stdio))).startsWith("# Brute force for: Festival {{Lights}}\n")
+                .contains("obviously correct", "exhaustive search", "Exponential time is fine", "literally",
+                        "complete Python 3 program", "standard output");
+        assertThat(user(prompts.bruteForce(leetcode))).startsWith("# Brute force for: ")
+                .contains("def balancedSplits(self, nums: List[int]) -> int:", "a harness calls the method");
     }
 
     @Test

@@ -45,6 +45,10 @@ public final class SolverScript {
             + "n = {'small': 5, 'medium': 1000, 'max': 200000}[sys.argv[2]]\nprint(n, 1, 1)\nprint(1, n, 7)\n```";
     public static final String VALIDATOR = "```python\nimport sys\nn, m, k = map(int, sys.stdin.readline().split())\n"
             + "sys.exit(0 if 1 <= k <= n <= 200000 else 1)\n```";
+    public static final String BRUTE_FORCE = "Apply every operation light by light, then sort.\n\n```python\n"
+            + "import sys\ndata = list(map(int, sys.stdin.read().split()))\nn, m, k = data[:3]\nlights = [0] * n\n"
+            + "for i in range(m):\n    l, r, v = data[3 + 3 * i:6 + 3 * i]\n    for j in range(l - 1, r):\n"
+            + "        lights[j] += v\nprint(*sorted(lights, reverse=True)[:k])\n```";
 
     private SolverScript() {
     }
@@ -80,6 +84,8 @@ public final class SolverScript {
                         .whenLastUserMessageMatches("^# Input generator for: "),
                 ScriptRule.forStage("solver", ScriptedResponse.completion(VALIDATOR))
                         .whenLastUserMessageMatches("^# Input validator for: "),
+                ScriptRule.forStage("solver", ScriptedResponse.completion(BRUTE_FORCE))
+                        .whenLastUserMessageMatches("^# Brute force for: "),
                 ScriptRule.forStage("solver", good()).whenLastUserMessageMatches("^# Task: "));
     }
 }

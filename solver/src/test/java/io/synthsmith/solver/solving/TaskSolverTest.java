@@ -37,6 +37,7 @@ class TaskSolverTest {
     private static final String UNUSABLE = "Unusable Sources";
     private static final String RETRIED = "Retried Sources";
     private static final String VALIDATOR_DOWN = "Validator Down";
+    private static final String NO_BRUTE_FORCE = "No Brute Force";
 
     private static Vertx vertx;
     private static ScriptedLlmServer server;
@@ -64,6 +65,8 @@ class TaskSolverTest {
                         .whenLastUserMessageMatches("^# Input validator for: " + RETRIED),
                 ScriptRule.forStage("solver", ScriptedResponse.httpError(400, "scripted: validator model unavailable"))
                         .whenLastUserMessageMatches("^# Input validator for: " + VALIDATOR_DOWN),
+                ScriptRule.forStage("solver", ScriptedResponse.httpError(400, "scripted: no brute force today"))
+                        .whenLastUserMessageMatches("^# Brute force for: " + NO_BRUTE_FORCE),
                 ScriptRule.forStage("solver", ScriptedResponse.completion(CPP_ANSWER)
                                 .withReasoning(SolverScript.LONG_REASONING).withUsage(100, 4000, 3000))
                         .whenLastUserMessageMatches("```cpp"),
@@ -73,6 +76,8 @@ class TaskSolverTest {
                         .whenLastUserMessageMatches("^# Input generator for: "),
                 ScriptRule.forStage("solver", ScriptedResponse.completion(SolverScript.VALIDATOR))
                         .whenLastUserMessageMatches("^# Input validator for: "),
+                ScriptRule.forStage("solver", ScriptedResponse.completion(SolverScript.BRUTE_FORCE))
+                        .whenLastUserMessageMatches("^# Brute force for: "),
                 ScriptRule.forStage("solver", SolverScript.good()).whenLastUserMessageMatches("^# Task: ")));
     }
 
@@ -145,7 +150,9 @@ class TaskSolverTest {
             assertThat(solved.testSources().directInputs()).isEmpty();
             assertThat(solved.testSources().generator()).isNull();
             assertThat(solved.testSources().validator()).isNull();
-            assertThat(solved.missingTestSources()).containsOnlyKeys("directInputs", "generator", "validator");
+            assertThat(solved.testSources().bruteForce()).isNull();
+            assertThat(solved.missingTestSources()).containsOnlyKeys("directInputs", "generator", "validator",
+                    "bruteForce");
             assertThat(solved.missingTestSources().get("generator")).contains("no fenced code block");
             assertThat(server.chatRequests().stream().filter(r -> r.lastUserMessage()
                     .startsWith("# Input generator for: " + UNUSABLE))).hasSize(2);
@@ -188,6 +195,29 @@ class TaskSolverTest {
     }
 
     @Test
+    void theBruteForceTravelsInTheTestSourcesAndAFailedOneDoesNotStopTheTask() throws Exception {
+        try (ModelClients clients = clients()) {
+            Solved solved = ((SolveOutcome.Solved) solver(clients, 1 << 24)
+                    .solve(TaskFixtures.decode(TaskFixtures.codeforces("With Brute Force")))).message();
+            Solved.Program brute = solved.testSources().bruteForce();
+            assertThat(brute.language()).isEqualTo(Language.PYTHON);
+            assertThat(brute.model()).isEqualTo(SolverScript.MODEL);
+            assertThat(brute.code()).startsWith("import sys").doesNotContain("```", "Apply every operation");
+            assertThat(solved.missingTestSources()).isEmpty();
+            assertThat(codec.mapper().readTree(codec.encode(solved)).path("testSources").path("bruteForce")
+                    .path("code").asText()).contains("for j in range(l - 1, r)");
+
+            Solved without = ((SolveOutcome.Solved) solver(clients, 1 << 24)
+                    .solve(TaskFixtures.decode(TaskFixtures.codeforces(NO_BRUTE_FORCE)))).message();
+            assertThat(without.candidates()).hasSize(8);
+            assertThat(without.testSources().bruteForce()).isNull();
+            assertThat(without.testSources().generator()).isNotNull();
+            assertThat(without.missingTestSources()).containsOnlyKeys("bruteForce");
+            assertThat(without.missingTestSources().get("bruteForce")).startsWith("the call failed");
+        }
+    }
+
+    @Test
     void aSolvedMessageOverTheLimitIsRejectedAsOversizeNotCut() {
         Task task = TaskFixtures.decode(TaskFixtures.codeforces("Too Big"));
         try (ModelClients clients = clients()) {
@@ -211,7 +241,7 @@ class TaskSolverTest {
                     .isEqualTo(8.0);
             assertThat(registry.get("synthsmith.solver.tasks.in").counter().count()).isEqualTo(1.0);
             assertThat(registry.get("synthsmith.solver.task.tokens").summary().totalAmount()).isPositive();
-            for (String call : List.of("candidates", "direct_inputs", "generator", "validator")) {
+            for (String call : List.of("candidates", "direct_inputs", "generator", "validator", "brute_force")) {
                 assertThat(registry.get("synthsmith.solver.llm.latency").tag("call", call).tag("outcome", "success")
                         .timer().count()).isEqualTo(1);
             }

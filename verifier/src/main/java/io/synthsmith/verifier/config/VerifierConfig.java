@@ -32,6 +32,9 @@ public interface VerifierConfig {
     /** How the golden solution is picked. */
     Golden golden();
 
+    /** How the brute-force reference of a task is run. */
+    BruteForce bruteForce();
+
     /** Thresholds of the difficulty estimate. */
     Difficulty difficulty();
 
@@ -211,18 +214,44 @@ public interface VerifierConfig {
         /** Fewest labelled tests a task needs to be verified. */
         @WithDefault("3")
         int minLabelled();
+
+        /**
+         * Fewest labelled tests from which a task whose labelled outputs are all identical is rejected
+         * ({@code degenerate_labels}): such tests cannot tell a right solution from one printing a constant.
+         */
+        @WithDefault("3")
+        int degenerateFrom();
     }
 
-    /** Labelling by majority vote. */
+    /**
+     * Labelling by vote where neither the brute force nor a statement sample decides. Only outputs are votes: a
+     * crash, time, memory or output limit is none, and outputs of candidates eliminated by the brute force or a
+     * sample do not count.
+     */
     interface Voting {
 
-        /** Smallest share of the voters the majority output needs (0.5 means at least half). */
+        /** Smallest share of the counted outputs (not of the candidates) the label's cluster needs. */
         @WithDefault("0.5")
         double minShare();
 
-        /** Fewest voters that must agree on the majority output. */
+        /** Fewest counted outputs the label's cluster needs. */
         @WithDefault("2")
         int minVotes();
+
+        /** Fewest votes by which the label's cluster must lead the runner-up cluster (1: no ties). */
+        @WithDefault("1")
+        int minMargin();
+
+        /**
+         * A runner-up cluster with at least {@link #minVotes()} votes and this share of the counted outputs has real
+         * support: the test is dropped as contested and the candidates of its supported clusters cannot be golden.
+         */
+        @WithDefault("0.3")
+        double contestedShare();
+
+        /** A runner-up cluster with at least this many votes (and {@link #minVotes()}) has real support, as above. */
+        @WithDefault("3")
+        int contestedVotes();
 
         /**
          * Absolute and relative tolerance for numbers in outputs; empty compares exactly, except for LeetCode
@@ -249,6 +278,25 @@ public interface VerifierConfig {
         /** Weighted share of the hold-out half the golden candidate must pass. */
         @WithDefault("1.0")
         double holdoutThreshold();
+    }
+
+    /** The brute-force reference: its own limits, and the small tests it runs on. */
+    interface BruteForce {
+
+        /** CPU time of one brute-force run, in milliseconds (it may be exponential on small inputs). */
+        @WithDefault("10000")
+        long cpuMillis();
+
+        /** Wall-clock time of one brute-force run, in milliseconds. */
+        @WithDefault("20000")
+        long wallMillis();
+
+        /**
+         * Fewest small tests (samples, direct inputs, the generator's small class) the brute force should check;
+         * when a task has fewer, the generator's small class runs with more seeds (twice the shortfall).
+         */
+        @WithDefault("6")
+        int minSmallTests();
     }
 
     /** Difficulty levels from the mean pass rate of the candidates. */

@@ -5,19 +5,28 @@ import io.synthsmith.verifier.config.VerifierConfig;
 import java.util.Arrays;
 import java.util.List;
 
-/** How tests are built: generator seeds and size classes, count and size caps. */
+/**
+ * How tests are built: generator seeds and size classes, count and size caps, and the fewest small tests a task
+ * with a brute force should have.
+ */
 public record TestBuildSettings(List<Integer> generatorSeeds, List<Verified.SizeClass> sizeClasses, int maxCount,
-        int maxInputBytes) {
+        int maxInputBytes, int minSmallTests) {
 
     public TestBuildSettings {
         generatorSeeds = List.copyOf(generatorSeeds);
         sizeClasses = List.copyOf(sizeClasses);
     }
 
-    public static TestBuildSettings of(VerifierConfig.Tests tests) {
+    /** Settings that never add small tests for a brute force. */
+    public TestBuildSettings(List<Integer> generatorSeeds, List<Verified.SizeClass> sizeClasses, int maxCount,
+            int maxInputBytes) {
+        this(generatorSeeds, sizeClasses, maxCount, maxInputBytes, 0);
+    }
+
+    public static TestBuildSettings of(VerifierConfig.Tests tests, VerifierConfig.BruteForce bruteForce) {
         return new TestBuildSettings(tests.generatorSeeds(),
                 tests.sizeClasses().stream().map(TestBuildSettings::sizeClass).toList(),
-                tests.maxCount(), tests.maxInputBytes());
+                tests.maxCount(), tests.maxInputBytes(), bruteForce.minSmallTests());
     }
 
     private static Verified.SizeClass sizeClass(String wire) {

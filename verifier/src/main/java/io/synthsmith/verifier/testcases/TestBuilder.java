@@ -28,6 +28,8 @@ import java.util.TreeMap;
  * ({@code sample_rejected_by_validator} per sample, {@code validator_discarded} once, in the tests dropped).
  * The count cap keeps the samples, then takes the other inputs in turns from the kinds generated at the
  * {@code max} size, direct, {@code medium} and {@code small}, so stress inputs are never the first cut.
+ * When the task has a brute force and fewer small tests than configured, the generator's small class runs with
+ * more seeds; those extra small inputs do not count against the cap.
  */
 public final class TestBuilder {
 
@@ -54,6 +56,7 @@ public final class TestBuilder {
     public TestSet build(Solved solved, int wanted, RunTally tally) {
         Map<String, Integer> dropped = new TreeMap<>();
         List<TestCase> collected = new ArrayList<>();
+        Set<String> extraIds = new HashSet<>();
         Solved.TestSources sources = solved.testSources();
         List<Task.Sample> samples = sources != null && !sources.samples().isEmpty()
                 ? sources.samples() : solved.task().samples();
@@ -68,7 +71,14 @@ public final class TestBuilder {
                         Verified.Origin.DIRECT, null, Optional.empty()));
             }
             if (sources.generator() != null) {
-                collected.addAll(generate(sources.generator(), dropped, tally));
+                collected.addAll(generate(sources.generator(), requests(), dropped, tally));
+                long small = collected.stream().filter(TestCase::small).count();
+                if (sources.bruteForce() != null && small < settings.minSmallTests()) {
+                    List<TestCase> extra = generate(sources.generator(),
+                            extraSmall(2 * (settings.minSmallTests() - (int) small)), dropped, tally);
+                    extra.forEach(test -> extraIds.add(test.id()));
+                    collected.addAll(extra);
+                }
             }
         }
         List<TestCase> kept = new ArrayList<>();
@@ -85,12 +95,16 @@ public final class TestBuilder {
         if (sources != null && sources.validator() != null) {
             kept = validate(sources.validator(), kept, dropped, tally);
         }
+        List<TestCase> extra = kept.stream().filter(test -> extraIds.contains(test.id())).toList();
+        kept = new ArrayList<>(kept.stream().filter(test -> !extraIds.contains(test.id())).toList());
         int cap = Math.min(wanted, settings.maxCount());
         if (kept.size() > cap) {
             count(dropped, OVER_COUNT, kept.size() - cap);
             kept = capped(kept, cap);
         }
-        return new TestSet(kept, dropped);
+        List<TestCase> tests = new ArrayList<>(kept);
+        tests.addAll(extra);
+        return new TestSet(tests, dropped);
     }
 
     /** At most {@code cap} tests, in their order: samples first, then the other kinds in turns, stress first. */
@@ -128,16 +142,39 @@ public final class TestBuilder {
         };
     }
 
-    private List<TestCase> generate(Solved.Program generator, Map<String, Integer> dropped, RunTally tally) {
+    /** The generator runs of the configured seeds and size classes. */
+    private List<GeneratorRun> requests() {
+        List<GeneratorRun> runs = new ArrayList<>();
+        for (int seed : settings.generatorSeeds()) {
+            for (Verified.SizeClass size : settings.sizeClasses()) {
+                runs.add(new GeneratorRun(seed, size));
+            }
+        }
+        return runs;
+    }
+
+    /** {@code count} more runs of the small class, with seeds after the configured ones. */
+    private List<GeneratorRun> extraSmall(int count) {
+        int first = settings.generatorSeeds().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        List<GeneratorRun> runs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            runs.add(new GeneratorRun(first + i, Verified.SizeClass.SMALL));
+        }
+        return runs;
+    }
+
+    private record GeneratorRun(int seed, Verified.SizeClass size) {
+    }
+
+    private List<TestCase> generate(Solved.Program generator, List<GeneratorRun> runs, Map<String, Integer> dropped,
+            RunTally tally) {
         List<RunInput> requests = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         List<Verified.SizeClass> sizes = new ArrayList<>();
-        for (int seed : settings.generatorSeeds()) {
-            for (Verified.SizeClass size : settings.sizeClasses()) {
-                requests.add(new RunInput("", List.of(Integer.toString(seed), size.wire())));
-                ids.add("generated-" + seed + "-" + size.wire());
-                sizes.add(size);
-            }
+        for (GeneratorRun run : runs) {
+            requests.add(new RunInput("", List.of(Integer.toString(run.seed()), run.size().wire())));
+            ids.add("generated-" + run.seed() + "-" + run.size().wire());
+            sizes.add(run.size());
         }
         List<TestCase> generated = new ArrayList<>();
         try (PreparedProgram program = runner.prepare(generator.language(), generator.code())) {

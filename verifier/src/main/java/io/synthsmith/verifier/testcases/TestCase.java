@@ -9,4 +9,9 @@ import java.util.Optional;
  */
 public record TestCase(String id, String input, Verified.Origin origin, Verified.SizeClass sizeClass,
         Optional<String> statedOutput) {
+
+    /** Whether the test is small enough for a brute force: a sample, a direct input or a generated small one. */
+    public boolean small() {
+        return origin != Verified.Origin.GENERATED || sizeClass == Verified.SizeClass.SMALL;
+    }
 }

@@ -10,6 +10,9 @@ import io.synthsmith.messages.Solved;
 import io.synthsmith.messages.Style;
 import io.synthsmith.messages.Task;
 import io.synthsmith.messages.Verified;
+import io.synthsmith.verifier.evidence.Observation;
+import io.synthsmith.verifier.evidence.Truth;
+import io.synthsmith.verifier.evidence.TruthDecision;
 import io.synthsmith.verifier.golden.GoldenSelection;
 import io.synthsmith.verifier.golden.TestWeights;
 import io.synthsmith.verifier.runners.CppHarness;
@@ -19,20 +22,21 @@ import io.synthsmith.verifier.runners.ProgramRunner;
 import io.synthsmith.verifier.runners.RunInput;
 import io.synthsmith.verifier.runners.RunTally;
 import io.synthsmith.verifier.sandbox.RunOutcome;
+import io.synthsmith.verifier.sandbox.RunStats;
 import io.synthsmith.verifier.sandbox.SandboxUnavailable;
 import io.synthsmith.verifier.testcases.TestBuilder;
 import io.synthsmith.verifier.testcases.TestCase;
 import io.synthsmith.verifier.testcases.TestSet;
-import io.synthsmith.verifier.voting.Label;
-import io.synthsmith.verifier.voting.MajorityVote;
 import io.synthsmith.verifier.voting.OutputComparison;
 import io.synthsmith.verifier.voting.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -42,15 +46,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
- * Verifies one solved task: builds its tests, runs every candidate on every test in the sandbox (spread over the
- * run slots), labels each test by majority vote, weights and splits the labelled tests, picks the golden candidate
- * with its hold-out check, and checks it against the statement's samples. The Kafka consumer and
+ * Verifies one solved task: builds its tests, runs every candidate on every test and the brute force on the small
+ * tests in the sandbox (spread over the run slots), lets {@link TruthDecision} decide the labels and which candidates
+ * may be golden, rejects degenerate labels, weights and splits the labelled tests, and picks the golden candidate
+ * among the eligible ones with its hold-out check. The Kafka consumer and
  * {@code POST /verify} both call {@link #verify}, so they give the same result for the same input.
  */
 public final class TaskVerifier implements AutoCloseable {
 
     public static final String STAGE = "verifier";
-    private static final String NO_CONSENSUS = "no_consensus";
+    private static final String NOT_RUNNABLE = "not_runnable";
     private static final String OVER_TOTAL_SIZE = "over_total_size";
 
     private final ProgramRunner runner;
@@ -134,9 +139,12 @@ public final class TaskVerifier implements AutoCloseable {
                 return reject(solved, Rejected.Reason.TOO_FEW_TESTS, tests.size() + " test inputs survived building,"
                         + " fewer than " + settings.minLabelled(), Map.of("testsDropped", dropped), now);
             }
+            Future<Optional<List<RunOutcome>>> bruteRuns = workers.submit(() ->
+                    runBruteForce(solved.testSources(), signature, tests, tally));
             List<List<RunOutcome>> outcomes = runAll(programs, runnable, tests);
             outcomes.forEach(tally::addAll);
-            return label(solved, task, signature, programs, runnable, tests, outcomes, dropped, tally, now);
+            return label(solved, task, signature, programs, runnable, tests, outcomes, await(bruteRuns), dropped,
+                    tally, now);
         } finally {
             programs.forEach(PreparedProgram::close);
         }
@@ -144,36 +152,66 @@ public final class TaskVerifier implements AutoCloseable {
 
     private VerificationResult label(Solved solved, Task task, Optional<Task.Signature> signature,
             List<PreparedProgram> programs, List<Integer> runnable, List<TestCase> tests,
-            List<List<RunOutcome>> outcomes, Map<String, Integer> dropped, RunTally tally, Instant now) {
+            List<List<RunOutcome>> outcomes, Optional<List<RunOutcome>> bruteRuns, Map<String, Integer> dropped,
+            RunTally tally, Instant now) {
         OutputComparison comparison = new OutputComparison(settings.floatTolerance()
                 .or(() -> signature.filter(LeetCodeHarness::returnsFloat).map(s -> settings.floatReturnTolerance())));
-        MajorityVote vote = new MajorityVote(settings.minShare(), settings.minVotes(), comparison);
-        List<Integer> labelledIndex = new ArrayList<>();
-        List<Label.Decided> labels = new ArrayList<>();
-        int noConsensus = 0;
+        TruthDecision decision = new TruthDecision(settings.evidence(), comparison);
+        List<Observation> observations = new ArrayList<>();
         for (int t = 0; t < tests.size(); t++) {
             List<RunOutcome> column = new ArrayList<>();
             for (int c : runnable) {
                 column.add(outcomes.get(c).get(t));
             }
-            if (vote.decide(column) instanceof Label.Decided decided) {
+            int test = t;
+            observations.add(new Observation(column, tests.get(t).statedOutput(),
+                    bruteRuns.map(runs -> runs.get(test)).filter(Objects::nonNull)));
+        }
+        Truth truth = decision.decide(observations, runnable.size());
+        List<Integer> labelledIndex = new ArrayList<>();
+        List<Truth.TestTruth.Labelled> labels = new ArrayList<>();
+        for (int t = 0; t < tests.size(); t++) {
+            if (truth.tests().get(t) instanceof Truth.TestTruth.Labelled labelled) {
                 labelledIndex.add(t);
-                labels.add(decided);
-            } else {
-                noConsensus++;
+                labels.add(labelled);
             }
         }
-        if (noConsensus > 0) {
-            dropped.merge(NO_CONSENSUS, noConsensus, Integer::sum);
+        int noConsensus = truth.dropped(Truth.DropReason.NO_CONSENSUS);
+        int contested = truth.dropped(Truth.DropReason.CONTESTED);
+        for (Truth.DropReason reason : Truth.DropReason.values()) {
+            if (truth.dropped(reason) > 0) {
+                dropped.merge(reason.wire(), truth.dropped(reason), Integer::sum);
+            }
         }
         fitTotalSize(tests, labelledIndex, labels, dropped);
         dropped.forEach((reason, count) -> metrics.tests("dropped", reason, count));
         metrics.tests("kept", "none", labels.size());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        bruteForce(truth, runnable, solved.candidates()).ifPresent(brute -> facts.put("bruteForce", brute));
+        if (truth.excluded().size() == runnable.size()) {
+            Map<String, String> why = new TreeMap<>();
+            truth.excluded().forEach((r, exclusion) -> why.put(solved.candidates().get(runnable.get(r)).id(),
+                    exclusion.wire()));
+            facts.put("goldenExclusions", why);
+            Rejected.Reason reason = why.containsValue(Truth.Exclusion.CONTESTED.wire()) ? Rejected.Reason.CONTESTED
+                    : why.containsValue(Truth.Exclusion.CONTRADICTS_SAMPLES.wire())
+                            ? Rejected.Reason.CONTRADICTS_SAMPLES : Rejected.Reason.NO_GOLDEN;
+            return reject(solved, reason, "no candidate may be golden: " + why, facts, now);
+        }
         if (labels.size() < settings.minLabelled()) {
-            Rejected.Reason reason = noConsensus > 0 ? Rejected.Reason.NO_CONSENSUS : Rejected.Reason.TOO_FEW_TESTS;
-            return reject(solved, reason, labels.size() + " tests have a clear majority label, fewer than "
-                    + settings.minLabelled() + " (" + noConsensus + " of " + tests.size() + " had no consensus)",
-                    Map.of("labelledTests", labels.size(), "testsDropped", dropped), now);
+            Rejected.Reason reason = contested > 0 ? Rejected.Reason.CONTESTED
+                    : noConsensus > 0 ? Rejected.Reason.NO_CONSENSUS : Rejected.Reason.TOO_FEW_TESTS;
+            facts.put("labelledTests", labels.size());
+            facts.put("testsDropped", dropped);
+            return reject(solved, reason, labels.size() + " tests have a label, fewer than " + settings.minLabelled()
+                    + " (of " + tests.size() + ": " + noConsensus + " without consensus, " + contested
+                    + " contested)", facts, now);
+        }
+        if (decision.degenerate(labels.stream().map(Truth.TestTruth.Labelled::output).toList())) {
+            facts.put("labelledTests", labels.size());
+            return reject(solved, Rejected.Reason.DEGENERATE_LABELS, "all " + labels.size() + " labelled outputs are "
+                    + abbreviate(labels.get(0).output()) + ": the tests cannot tell a solution from a constant",
+                    facts, now);
         }
 
         long largest = labelledIndex.stream().mapToLong(t -> bytes(tests.get(t).input())).max().orElse(0);
@@ -186,8 +224,10 @@ public final class TaskVerifier implements AutoCloseable {
         List<Verified.Half> halves = selection.split(task.id(), weighted);
 
         Map<Integer, List<Verdict>> verdicts = new LinkedHashMap<>();
+        Map<Integer, String> exclusions = new LinkedHashMap<>();
         List<GoldenSelection.Contender> contenders = new ArrayList<>();
-        for (int c : runnable) {
+        for (int r = 0; r < runnable.size(); r++) {
+            int c = runnable.get(r);
             List<Verdict> row = new ArrayList<>();
             for (int i = 0; i < labels.size(); i++) {
                 Verdict verdict = Verdict.of(outcomes.get(c).get(labelledIndex.get(i)), labels.get(i).output(),
@@ -196,19 +236,22 @@ public final class TaskVerifier implements AutoCloseable {
                 metrics.verdict(programs.get(c).language(), verdict);
             }
             verdicts.put(c, row);
-            contenders.add(new GoldenSelection.Contender(solved.candidates().get(c).id(),
-                    row.stream().map(v -> v == Verdict.PASSED).toList()));
+            if (truth.eligible(r)) {
+                contenders.add(new GoldenSelection.Contender(solved.candidates().get(c).id(),
+                        row.stream().map(v -> v == Verdict.PASSED).toList()));
+            } else {
+                exclusions.put(c, truth.excluded().get(r).wire());
+            }
         }
         GoldenSelection.Outcome chosen = selection.select(weighted, halves, contenders);
         if (chosen instanceof GoldenSelection.NoneAccepted none) {
-            Map<String, Object> evidence = new LinkedHashMap<>();
             if (none.bestCandidateId() != null) {
-                evidence.put("bestCandidate", none.bestCandidateId());
+                facts.put("bestCandidate", none.bestCandidateId());
             }
-            evidence.put("selectionScore", none.selectionScore());
-            evidence.put("holdoutPassRate", none.holdoutPassRate());
-            evidence.put("threshold", settings.holdoutThreshold());
-            return reject(solved, Rejected.Reason.NO_GOLDEN, none.why(), evidence, now);
+            facts.put("selectionScore", none.selectionScore());
+            facts.put("holdoutPassRate", none.holdoutPassRate());
+            facts.put("threshold", settings.holdoutThreshold());
+            return reject(solved, Rejected.Reason.NO_GOLDEN, none.why(), facts, now);
         }
         GoldenSelection.Chosen golden = (GoldenSelection.Chosen) chosen;
         int goldenIndex = indexOf(solved.candidates(), golden.candidateId());
@@ -218,39 +261,63 @@ public final class TaskVerifier implements AutoCloseable {
                     Map.of("goldenCandidate", golden.candidateId()), now);
         }
         return new VerificationResult.VerifiedTask(verified(solved, programs, tests, labelledIndex, labels, weighted,
-                halves, verdicts, golden, goldenIndex, noConsensus, dropped, tally, now));
+                halves, verdicts, exclusions, golden, goldenIndex, noConsensus, contested,
+                bruteForce(truth, runnable, solved.candidates()).orElse(null), dropped, tally, now));
+    }
+
+    /** The brute force's outcome for the verified message, or empty when the task had none. */
+    private static Optional<Verified.BruteForce> bruteForce(Truth truth, List<Integer> runnable,
+            List<Candidate> candidates) {
+        return switch (truth.bruteForce()) {
+            case Truth.BruteForceOutcome.Absent absent -> Optional.empty();
+            case Truth.BruteForceOutcome.Used used -> Optional.of(new Verified.BruteForce("used", null,
+                    used.smallTests(), used.answered(), used.eliminated().stream().sorted()
+                            .map(r -> candidates.get(runnable.get(r)).id()).toList()));
+            case Truth.BruteForceOutcome.Discarded discarded -> Optional.of(new Verified.BruteForce("discarded",
+                    discarded.reason().wire(), discarded.smallTests(), discarded.answered(), List.of()));
+        };
     }
 
     private Verified verified(Solved solved, List<PreparedProgram> programs, List<TestCase> tests,
-            List<Integer> labelledIndex, List<Label.Decided> labels, List<GoldenSelection.WeightedTest> weighted,
-            List<Verified.Half> halves, Map<Integer, List<Verdict>> verdicts, GoldenSelection.Chosen golden,
-            int goldenIndex, int noConsensus, Map<String, Integer> dropped, RunTally tally, Instant now) {
+            List<Integer> labelledIndex, List<Truth.TestTruth.Labelled> labels,
+            List<GoldenSelection.WeightedTest> weighted, List<Verified.Half> halves,
+            Map<Integer, List<Verdict>> verdicts, Map<Integer, String> exclusions, GoldenSelection.Chosen golden,
+            int goldenIndex, int noConsensus, int contested, Verified.BruteForce bruteForce,
+            Map<String, Integer> dropped, RunTally tally, Instant now) {
         List<Verified.LabelledTest> labelled = new ArrayList<>();
         double shareSum = 0;
         int unanimous = 0;
         for (int i = 0; i < labels.size(); i++) {
             TestCase test = tests.get(labelledIndex.get(i));
-            Label.Decided label = labels.get(i);
+            Truth.TestTruth.Labelled label = labels.get(i);
+            Truth.Tally all = label.allVotes();
             shareSum += label.share();
-            if (label.agreeing() == label.voters()) {
+            if (all.agreeing() == all.voters()) {
                 unanimous++;
             }
             labelled.add(new Verified.LabelledTest(test.id(), test.input(), label.output(), weighted.get(i).weight(),
-                    test.origin(), test.sizeClass(), halves.get(i), new Verified.Votes(label.agreeing(),
-                            label.voters(), label.distribution().size(),
-                            label.distribution().stream().map(Label.Share::votes).toList())));
+                    test.origin(), test.sizeClass(), halves.get(i), new Verified.Votes(all.agreeing(), all.voters(),
+                            all.distribution().size(), all.distribution()),
+                    new Verified.LabelEvidence(label.decidedBy().wire(), label.clusters(), label.counted(),
+                            label.eliminatedOutputs(), label.bruteForce().wire())));
         }
         List<Verified.CandidateResult> results = new ArrayList<>();
         double passRateSum = 0;
         for (int c = 0; c < solved.candidates().size(); c++) {
             List<Verdict> row = verdicts.getOrDefault(c, List.of());
             Map<String, Integer> counts = new TreeMap<>();
-            row.forEach(v -> counts.merge(v.wire(), 1, Integer::sum));
+            StringBuilder codes = new StringBuilder();
+            row.forEach(v -> {
+                counts.merge(v.wire(), 1, Integer::sum);
+                codes.append(v.code());
+            });
             double passRate = row.isEmpty() ? 0 : (double) counts.getOrDefault(Verdict.PASSED.wire(), 0) / row.size();
             if (verdicts.containsKey(c)) {
                 passRateSum += passRate;
             }
-            results.add(new Verified.CandidateResult(solved.candidates().get(c), passRate, counts));
+            String exclusion = verdicts.containsKey(c) ? exclusions.get(c) : NOT_RUNNABLE;
+            results.add(new Verified.CandidateResult(solved.candidates().get(c), passRate, counts, codes.toString(),
+                    exclusion));
         }
         double meanPassRate = passRateSum / verdicts.size();
         Verified.Difficulty.Level level = meanPassRate >= settings.easyFrom() ? Verified.Difficulty.Level.EASY
@@ -261,10 +328,10 @@ public final class TaskVerifier implements AutoCloseable {
         return new Verified(Verified.SCHEMA, solved.runId(), id, from.next(STAGE, solved.id(), id, now), now,
                 solved.task(), programs.get(goldenIndex).language(), labelled,
                 new Verified.Golden(golden.candidateId(), golden.selectionScore(), golden.holdoutPassRate()), results,
-                new Verified.Agreement(shareSum / labels.size(), unanimous, noConsensus),
+                new Verified.Agreement(shareSum / labels.size(), unanimous, noConsensus, contested),
                 new Verified.Difficulty(meanPassRate, level),
                 new Verified.Execution(tally.runs(), tally.cpuMillis(), tally.wallMillis(), tally.sandboxFailures(),
-                        dropped));
+                        dropped), bruteForce);
     }
 
     private List<PreparedProgram> prepareAll(List<Candidate> candidates, Optional<Task.Signature> signature) {
@@ -306,8 +373,51 @@ public final class TaskVerifier implements AutoCloseable {
         return outcomes;
     }
 
+    /**
+     * Runs the brute force, with its own limits, on the small tests (samples, direct inputs, generated small ones);
+     * the outcome list has an entry per test, {@code null} where it did not run. Empty when the task has none. A
+     * brute force the verifier cannot run (an unsupported signature type) gets a runtime error on every small test.
+     */
+    private Optional<List<RunOutcome>> runBruteForce(Solved.TestSources sources, Optional<Task.Signature> signature,
+            List<TestCase> tests, RunTally tally) {
+        if (sources == null || sources.bruteForce() == null) {
+            return Optional.empty();
+        }
+        Solved.Program brute = sources.bruteForce();
+        List<Integer> small = new ArrayList<>();
+        for (int t = 0; t < tests.size(); t++) {
+            if (tests.get(t).small()) {
+                small.add(t);
+            }
+        }
+        List<RunOutcome> runs = new ArrayList<>(Collections.nCopies(tests.size(), (RunOutcome) null));
+        try (PreparedProgram program = runner.prepare(brute.language(), brute.code(), signature)) {
+            tally.addPreparation(program.preparation());
+            List<RunOutcome> outcomes;
+            if (program instanceof PreparedProgram.Unsupported unsupported) {
+                outcomes = small.stream().map(t -> (RunOutcome) new RunOutcome.RuntimeError(unsupported.reason(),
+                        RunStats.NONE)).toList();
+            } else {
+                int chunks = Math.max(1, Math.min(small.size(), settings.parallelism()));
+                int chunkSize = Math.max(1, (small.size() + chunks - 1) / chunks);
+                List<Future<List<RunOutcome>>> parts = new ArrayList<>();
+                for (int from = 0; from < small.size(); from += chunkSize) {
+                    List<RunInput> chunk = small.subList(from, Math.min(small.size(), from + chunkSize)).stream()
+                            .map(t -> RunInput.of(tests.get(t).input())).toList();
+                    parts.add(workers.submit(() -> runner.runAll(program, chunk, settings.bruteForceLimits())));
+                }
+                outcomes = parts.stream().flatMap(part -> await(part).stream()).toList();
+                tally.addAll(outcomes);
+            }
+            for (int i = 0; i < small.size(); i++) {
+                runs.set(small.get(i), outcomes.get(i));
+            }
+        }
+        return Optional.of(runs);
+    }
+
     /** Drops the largest non-sample labelled tests until inputs and labels fit the configured total. */
-    private void fitTotalSize(List<TestCase> tests, List<Integer> labelledIndex, List<Label.Decided> labels,
+    private void fitTotalSize(List<TestCase> tests, List<Integer> labelledIndex, List<Truth.TestTruth.Labelled> labels,
             Map<String, Integer> dropped) {
         long total = 0;
         for (int i = 0; i < labels.size(); i++) {

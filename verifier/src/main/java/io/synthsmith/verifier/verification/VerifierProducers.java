@@ -47,7 +47,7 @@ public class VerifierProducers {
     @ApplicationScoped
     TaskVerifier taskVerifier(ProgramRunner runner, VerifierConfig config, VerifierMetrics metrics) {
         VerificationSettings settings = VerificationSettings.of(config, runner.sandbox().options().slots());
-        TestBuilder tests = new TestBuilder(runner, TestBuildSettings.of(config.tests()), settings.runLimits());
+        TestBuilder tests = new TestBuilder(runner, TestBuildSettings.of(config.tests(), config.bruteForce()), settings.runLimits());
         return new TaskVerifier(runner, tests, settings, metrics);
     }
 

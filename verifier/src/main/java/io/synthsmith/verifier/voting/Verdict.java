@@ -5,18 +5,25 @@ import io.synthsmith.verifier.sandbox.RunOutcome;
 
 /** The verdict of one run against a label: the closed set the verified message counts runs by. */
 public enum Verdict {
-    PASSED("passed"),
-    WRONG_ANSWER("wrong_answer"),
-    RUNTIME_ERROR("runtime_error"),
-    TIME_LIMIT("time_limit"),
-    MEMORY_LIMIT("memory_limit"),
-    OUTPUT_LIMIT("output_limit"),
-    SANDBOX_FAILURE("sandbox_failure");
+    PASSED("passed", 'P'),
+    WRONG_ANSWER("wrong_answer", 'W'),
+    RUNTIME_ERROR("runtime_error", 'R'),
+    TIME_LIMIT("time_limit", 'T'),
+    MEMORY_LIMIT("memory_limit", 'M'),
+    OUTPUT_LIMIT("output_limit", 'O'),
+    SANDBOX_FAILURE("sandbox_failure", 'S');
 
     private final String wire;
+    private final char code;
 
-    Verdict(String wire) {
+    Verdict(String wire, char code) {
         this.wire = wire;
+        this.code = code;
+    }
+
+    /** The one-letter code of the verdict in a candidate's {@code verdictCodes}. */
+    public char code() {
+        return code;
     }
 
     @JsonValue

@@ -49,12 +49,13 @@ class VerifyStreamAndApiTest {
         TopicNames topics = EmbeddedInfrastructureResource.infrastructure().topicNames();
         TopicProbe probe = new TopicProbe(EmbeddedInfrastructureResource.infrastructure().kafka().bootstrapServers());
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        Solved good = SolvedTasks.sum("task-good-" + tag, List.of(sample("1 2\n", "3\n"), sample("4 5\n", "9\n")),
-                List.of("7 8\n", "20 22\n"), true, python(SolvedTasks.CORRECT), python(SolvedTasks.CORRECT_TOO),
-                python(SolvedTasks.PRODUCT));
+        Solved good = SolvedTasks.withBruteForce(SolvedTasks.sum("task-good-" + tag,
+                List.of(sample("1 2\n", "3\n"), sample("4 5\n", "9\n")), List.of("7 8\n", "20 22\n"), true,
+                python(SolvedTasks.CORRECT), python(SolvedTasks.CORRECT_TOO), python(SolvedTasks.PRODUCT)),
+                SolvedTasks.BRUTE_FORCE);
         Solved bad = SolvedTasks.sum("task-bad-" + tag, List.of(sample("3 4\n", "7\n")),
                 List.of("5 6\n", "2 9\n", "8 8\n"), false, python(SolvedTasks.PRODUCT), python(SolvedTasks.PRODUCT),
-                python(SolvedTasks.CORRECT));
+                python(SolvedTasks.PRODUCT));
 
         probe.produce(topics.of(Topic.SOLVED), good.id(), codec.encode(good));
         probe.produce(topics.of(Topic.SOLVED), bad.id(), codec.encode(bad));
@@ -67,6 +68,7 @@ class VerifyStreamAndApiTest {
         JsonNode streamVerified = codec.mapper().readTree(verified.value());
         JsonNode streamRejected = codec.mapper().readTree(rejected.value());
         assertThat(streamVerified.path("golden").path("candidateId").asText()).isEqualTo("cand-1-" + good.id());
+        assertThat(streamVerified.path("bruteForce").path("status").asText()).isEqualTo("used");
         assertThat(streamRejected.path("reason").asText()).isEqualTo("contradicts_samples");
 
         JsonNode postVerified = post(good);

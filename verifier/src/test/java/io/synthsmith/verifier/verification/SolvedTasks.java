@@ -17,6 +17,15 @@ public final class SolvedTasks {
     public static final String CORRECT_TOO = "import sys\nprint(sum(int(x) for x in sys.stdin.read().split()))\n";
     public static final String PRODUCT = "a, b = map(int, input().split())\nprint(a * b)\n";
     public static final String CRASHES = "raise RuntimeError('boom')\n";
+    /** Right for non-negative numbers only: a shortcut several candidates can share. */
+    public static final String ABSOLUTE = "a, b = map(int, input().split())\nprint(abs(a) + abs(b))\n";
+    /** Adds the two numbers one at a time, as the statement says. */
+    public static final String BRUTE_FORCE = """
+            total = 0
+            for word in input().split():
+                total += int(word)
+            print(total)
+            """;
     public static final String CORRECT_CPP = """
             #include <iostream>
             int main() { long long a, b; std::cin >> a >> b; std::cout << a + b << "\\n"; }
@@ -77,6 +86,15 @@ public final class SolvedTasks {
                 task.features(), task.integrationStrategy(), task.samples(), signature, null);
         return new Solved(plain.schema(), plain.runId(), plain.id(), plain.lineage(), plain.createdAt(), leet,
                 plain.candidates(), plain.testSources(), null);
+    }
+
+    /** The same solved task with a brute force written in Python. */
+    public static Solved withBruteForce(Solved solved, String code) {
+        Solved.TestSources sources = solved.testSources();
+        return new Solved(solved.schema(), solved.runId(), solved.id(), solved.lineage(), solved.createdAt(),
+                solved.task(), solved.candidates(), new Solved.TestSources(sources.samples(), sources.directInputs(),
+                        sources.generator(), sources.validator(),
+                        new Solved.Program(Language.PYTHON, code, "test-model")), null);
     }
 
     public static Task.Sample sample(String input, String output) {

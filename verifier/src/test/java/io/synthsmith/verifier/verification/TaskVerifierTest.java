@@ -13,6 +13,7 @@ import io.synthsmith.messages.Task;
 import io.synthsmith.messages.Verified;
 import io.synthsmith.messages.codec.MessageCodec;
 import io.synthsmith.messages.codec.MessageType;
+import io.synthsmith.verifier.evidence.EvidenceSettings;
 import io.synthsmith.verifier.runners.ProgramRunner;
 import io.synthsmith.verifier.sandbox.Sandbox;
 import io.synthsmith.verifier.sandbox.SandboxFixture;
@@ -42,10 +43,11 @@ class TaskVerifierTest {
         VerifierMetrics metrics = new VerifierMetrics(registry);
         ProgramRunner runner = new ProgramRunner(sandbox, "/usr/bin/g++",
                 new SandboxLimits(60_000, 120_000, 2L << 30, 64L << 20, 256L << 20, 1L << 20, 32), metrics::ran);
-        VerificationSettings settings = new VerificationSettings(0.5, 2, Optional.empty(), 1e-5, 2, 2, 1.0, 3,
-                12 << 20, 0.8, 0.4, 2, 2, SandboxFixture.LIMITS);
+        VerificationSettings settings = new VerificationSettings(new EvidenceSettings(2, 0.5, 1, 0.3, 3, 3),
+                Optional.empty(), 1e-5, 2, 2, 1.0, 3, 12 << 20, 0.8, 0.4, 2, 2, SandboxFixture.LIMITS,
+                SandboxFixture.LIMITS);
         TestBuilder tests = new TestBuilder(runner, new TestBuildSettings(List.of(1, 2),
-                List.of(Verified.SizeClass.SMALL, Verified.SizeClass.MAX), 50, 1 << 20), SandboxFixture.LIMITS);
+                List.of(Verified.SizeClass.SMALL, Verified.SizeClass.MAX), 50, 1 << 20, 6), SandboxFixture.LIMITS);
         verifier = new TaskVerifier(runner, tests, settings, metrics);
     }
 
@@ -96,18 +98,99 @@ class TaskVerifierTest {
     }
 
     @Test
-    void aCorrelatedWrongMajorityIsCaughtByTheStatementsSamples() {
+    void aCorrelatedWrongMajorityThatContradictsASampleLosesItsVotesEverywhere() {
         Solved solved = SolvedTasks.sum("task-product", List.of(sample("3 4\n", "7\n")),
                 List.of("5 6\n", "2 9\n", "8 8\n"), false,
                 python(SolvedTasks.PRODUCT), python(SolvedTasks.PRODUCT), python(SolvedTasks.PRODUCT),
                 python(SolvedTasks.CORRECT), python(SolvedTasks.CORRECT_TOO));
 
+        Verified verified = verified(verifier.verify(solved));
+
+        assertThat(labels(verified)).containsEntry("sample-1", "7").containsEntry("direct-1", "11")
+                .containsEntry("direct-2", "11").containsEntry("direct-3", "16");
+        assertThat(verified.golden().candidateId()).isIn("cand-4-task-product", "cand-5-task-product");
+        assertThat(verified.candidates()).filteredOn(c -> c.candidate().code().equals(SolvedTasks.PRODUCT))
+                .hasSize(3).allSatisfy(c -> {
+                    assertThat(c.goldenExclusion()).isEqualTo("contradicts_samples");
+                    assertThat(c.verdictCodes()).isEqualTo("WWWW");
+                });
+        Verified.LabelledTest direct = verified.tests().stream().filter(t -> t.id().equals("direct-1")).findFirst()
+                .orElseThrow();
+        assertThat(direct.evidence().eliminated()).isEqualTo(3);
+        assertThat(direct.evidence().clusters()).containsExactly(2);
+        assertThat(direct.votes().distribution()).containsExactly(3, 2);
+    }
+
+    @Test
+    void candidatesThatAllContradictTheStatementsSamplesGetNoGolden() {
+        Solved solved = SolvedTasks.sum("task-all-product", List.of(sample("3 4\n", "7\n")),
+                List.of("5 6\n", "2 9\n", "8 8\n"), false,
+                python(SolvedTasks.PRODUCT), python(SolvedTasks.PRODUCT), python(SolvedTasks.PRODUCT));
+
         Rejected rejected = rejected(verifier.verify(solved));
 
         assertThat(rejected.reason()).isEqualTo(Rejected.Reason.CONTRADICTS_SAMPLES);
-        assertThat(rejected.detail()).contains("sample-1").contains("\"12\"").contains("\"7\"");
+        assertThat(rejected.detail()).contains("cand-1-task-all-product").contains("contradicts_samples");
         assertThat(rejected.stage()).isEqualTo("verifier");
-        assertThat(rejected.subjectId()).isEqualTo("task-product");
+        assertThat(rejected.subjectId()).isEqualTo("task-all-product");
+    }
+
+    @Test
+    void theBruteForceEliminatesACorrelatedGroupThatPassesTheSamples() {
+        Solved solved = SolvedTasks.withBruteForce(SolvedTasks.sum("task-absolute",
+                List.of(sample("1 2\n", "3\n")), List.of("-3 5\n", "4 -9\n", "7 7\n"), true,
+                python(SolvedTasks.ABSOLUTE), python(SolvedTasks.ABSOLUTE), python(SolvedTasks.ABSOLUTE),
+                python(SolvedTasks.CORRECT), python(SolvedTasks.CORRECT_TOO)), SolvedTasks.BRUTE_FORCE);
+
+        Verified verified = verified(verifier.verify(solved));
+
+        assertThat(CODEC.validate(MessageType.VERIFIED, CODEC.toTree(verified))).isEmpty();
+        assertThat(verified.bruteForce().status()).isEqualTo("used");
+        assertThat(verified.bruteForce().eliminatedCandidates())
+                .containsExactly("cand-1-task-absolute", "cand-2-task-absolute", "cand-3-task-absolute");
+        assertThat(verified.bruteForce().smallTests()).isGreaterThanOrEqualTo(6);
+        assertThat(labels(verified)).containsEntry("direct-1", "2").containsEntry("direct-2", "-5");
+        assertThat(verified.golden().candidateId()).isIn("cand-4-task-absolute", "cand-5-task-absolute");
+        Verified.LabelledTest direct = verified.tests().stream().filter(t -> t.id().equals("direct-1")).findFirst()
+                .orElseThrow();
+        assertThat(direct.evidence().decidedBy()).isEqualTo("brute_force");
+        assertThat(direct.evidence().bruteForce()).isEqualTo("agreed");
+        assertThat(verified.tests()).filteredOn(t -> t.sizeClass() == Verified.SizeClass.MAX)
+                .allSatisfy(t -> assertThat(t.evidence().bruteForce()).isEqualTo("not_run"));
+        assertThat(verified.candidates().get(0).goldenExclusion()).isEqualTo("eliminated_by_brute_force");
+        assertThat(verified.candidates().get(0).verdictCodes()).hasSize(verified.tests().size()).contains("W");
+        assertThat(verified.candidates().get(3).verdictCodes()).matches("P+");
+    }
+
+    @Test
+    void aBruteForceThatFailsTheSamplesIsDiscardedAndRecorded() {
+        Solved solved = SolvedTasks.withBruteForce(SolvedTasks.sum("task-bad-brute",
+                List.of(sample("1 2\n", "3\n")), List.of("-3 5\n", "4 -9\n", "7 7\n"), false,
+                python(SolvedTasks.CORRECT), python(SolvedTasks.CORRECT_TOO), python(SolvedTasks.CORRECT)),
+                SolvedTasks.PRODUCT);
+
+        Verified verified = verified(verifier.verify(solved));
+
+        assertThat(verified.bruteForce().status()).isEqualTo("discarded");
+        assertThat(verified.bruteForce().reason()).isEqualTo("fails_samples");
+        assertThat(verified.bruteForce().eliminatedCandidates()).isEmpty();
+        assertThat(labels(verified)).containsEntry("direct-1", "2");
+    }
+
+    @Test
+    void labelsThatAreAllTheSameAreDegenerate() {
+        Solved solved = SolvedTasks.sum("task-zero", List.of(), List.of("1 2\n", "3 4\n", "5 6\n"), false,
+                python("print(0)\n"), python("print(0)\n"), python("print(0)\n"));
+
+        Rejected rejected = rejected(verifier.verify(solved));
+
+        assertThat(rejected.reason()).isEqualTo(Rejected.Reason.DEGENERATE_LABELS);
+        assertThat(rejected.detail()).contains("all 3 labelled outputs are \"0\"");
+    }
+
+    private static Map<String, String> labels(Verified verified) {
+        return verified.tests().stream()
+                .collect(Collectors.toMap(Verified.LabelledTest::id, Verified.LabelledTest::output));
     }
 
     @Test
