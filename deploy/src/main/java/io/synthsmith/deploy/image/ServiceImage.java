@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * What one service's image holds besides the application: its HTTP port and the Debian packages it needs at run
- * time. Every image gets a JRE, a shell and coreutils; the verifier adds its sandbox: bubblewrap, setpriv
- * (util-linux), Debian's python3 and g++.
+ * time. Every image gets a JRE, a shell and coreutils; the solver adds python3-minimal (it compiles Python answers to
+ * check their syntax, running nothing); the verifier adds its sandbox: bubblewrap, setpriv (util-linux), Debian's
+ * python3 and g++.
  *
  * @param service the module name, also the image's repository name
  * @param port the HTTP port the service listens on (its quarkus.http.port)
@@ -22,7 +23,7 @@ public record ServiceImage(String service, int port, List<String> packages) {
     /** The five services, in pipeline order. */
     public static final List<ServiceImage> ALL = List.of(
             plain("task-evolver", 8081),
-            plain("solver", 8082),
+            new ServiceImage("solver", 8082, concat(COMMON_PACKAGES, List.of("python3-minimal"))),
             new ServiceImage("verifier", 8083, concat(COMMON_PACKAGES, SANDBOX_PACKAGES)),
             plain("dedup", 8084),
             plain("exporter", 8085));
