@@ -89,7 +89,10 @@ class LlmConversationTest {
                     return value;
                 }, 3);
 
-        assertThat(exchange).isEqualTo(new Exchange.Parsed<>(7, "scripted", 2));
+        assertThat(exchange).isInstanceOfSatisfying(Exchange.Parsed.class, parsed -> {
+            assertThat(parsed.value()).isEqualTo(7);
+            assertThat(parsed.attempts()).isEqualTo(2);
+        });
         assertThat(registry.counter("synthsmith.task-evolver.replies", "step", "statement", "outcome", "failed_check")
                 .count()).isEqualTo(1);
         assertThat(registry.find("synthsmith.task-evolver.replies").tag("step", "statement")
