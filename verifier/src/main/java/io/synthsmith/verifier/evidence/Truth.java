@@ -138,7 +138,7 @@ public record Truth(List<TestTruth> tests, BruteForceOutcome bruteForce, Set<Int
         /** Its answers count; {@code eliminated} candidates printed something else on a small test it answered. */
         /**
          * The brute force counted: {@code eliminated} disagreed with it where it outvoted them; {@code contested} are
-         * the candidates of clusters it disputed without deciding (it sided with a cluster no larger than theirs) and
+         * the candidates of clusters it disputed without deciding (it sided with a cluster smaller than theirs) and
          * of the clusters it sided with there, {@code contestedTests} the indexes of the small tests where that
          * happened.
          */

@@ -72,8 +72,8 @@ public final class TruthDecision {
             Observation test = tests.get(t);
             if (disputedTests.contains(t)) {
                 clusters(test, eliminated).forEach(cluster -> contested.addAll(cluster.members()));
-                truths.add(new TestTruth.Dropped(DropReason.CONTESTED, "the brute force sided with a cluster no"
-                        + " larger than one it disagrees with (" + clusters(test, eliminated).stream()
+                truths.add(new TestTruth.Dropped(DropReason.CONTESTED, "the brute force sided with a smaller"
+                        + " cluster than one it disagrees with (" + clusters(test, eliminated).stream()
                                 .map(cluster -> cluster.members().size()).toList() + "): a dispute, not proof"));
                 continue;
             }
@@ -154,10 +154,10 @@ public final class TruthDecision {
             for (Cluster cluster : clusters) {
                 if (cluster == siding) {
                     agreed.addAll(cluster.members());
-                } else if (siding != null && cluster.members().size() >= sidingSize
+                } else if (siding != null && cluster.members().size() > sidingSize
                         && cluster.members().size() >= settings.minVotes()) {
-                    // The brute force is written by the same model: siding with a cluster no larger than one
-                    // with real support is a dispute, not proof. Neither side is trusted on this task.
+                    // The brute force is written by the same model: siding with a smaller cluster against a
+                    // larger one with real support is a dispute, not proof. Neither side is trusted on this task.
                     contested.addAll(cluster.members());
                     contested.addAll(siding.members());
                     contestedTests.add(t);

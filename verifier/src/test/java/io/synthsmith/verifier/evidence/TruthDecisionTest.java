@@ -80,6 +80,23 @@ class TruthDecisionTest {
     }
 
     @Test
+    void aBruteForceSidingWithOneOfTwoEqualClustersDecides() {
+        // a tie has no larger side: the brute force breaks it (its misreadings are the price of deciding ties)
+        List<Observation> tests = List.of(
+                small(out("4"), "5", "5", "4", "4"),
+                large("10", "10", "11", "11"));
+
+        Truth truth = decision.decide(tests, 4);
+
+        assertThat(truth.bruteForce()).isInstanceOfSatisfying(BruteForceOutcome.Used.class, used -> {
+            assertThat(used.eliminated()).containsExactlyInAnyOrder(0, 1);
+            assertThat(used.contested()).isEmpty();
+        });
+        assertThat(labelled(truth, 1).output()).isEqualTo("11");
+        assertThat(truth.eligible(2)).isTrue();
+    }
+
+    @Test
     void aBruteForceSidingWithALoneCandidateAgainstATieStillEliminatesTheLoneDissenters() {
         // clusters of one have no real support: the brute force may eliminate them even when not in the majority
         List<Observation> tests = List.of(
