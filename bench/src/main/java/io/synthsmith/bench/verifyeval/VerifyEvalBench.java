@@ -51,7 +51,7 @@ public final class VerifyEvalBench {
             progress("%d problems; running references and candidates locally (truth and majority baseline)",
                     runs.size());
             Scoring.Tally majority = new Scoring.Tally();
-            List<Scoring.ProblemScore> majorityScores = localBaseline(runs);
+            List<Scoring.ProblemScore> majorityScores = options.majority() ? localBaseline(runs) : List.of();
             majorityScores.forEach(majority::add);
 
             Map<String, Scoring.Tally> passes = new LinkedHashMap<>();
@@ -97,9 +97,13 @@ public final class VerifyEvalBench {
             modes.add(false);
         }
         for (boolean brute : modes) {
-            String pass = brute ? "withBruteForce" : "withoutBruteForce";
-            Scoring.Tally tally = passes.computeIfAbsent(pass, k -> new Scoring.Tally());
-            for (ProblemRuns r : runs) {
+            passes.computeIfAbsent(brute ? "withBruteForce" : "withoutBruteForce", k -> new Scoring.Tally());
+        }
+        // problem by problem, both passes each: a run cut short still compares the passes on the same problems
+        for (ProblemRuns r : runs) {
+            for (boolean brute : modes) {
+                String pass = brute ? "withBruteForce" : "withoutBruteForce";
+                Scoring.Tally tally = passes.get(pass);
                 long start = System.nanoTime();
                 JsonNode answer = post(http, url, options.token(), SolvedMessages.solved(r.problem(), brute));
                 Scoring.ProblemScore score = Scoring.verifier(r, answer);

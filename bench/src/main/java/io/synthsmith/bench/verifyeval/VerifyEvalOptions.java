@@ -13,19 +13,22 @@ import java.nio.file.Path;
  * @param details        file for the per-problem JSON lines, or null
  * @param localTimeoutMillis wall-time limit of a local run (truth and majority baseline)
  * @param verifierJar    the verifier's quarkus-run.jar, for a verifier the bench starts
+ * @param majority       compute the plain-majority baseline (all candidates run locally: minutes); off only for
+ *                       tuning runs, a recorded run includes it
  */
 public record VerifyEvalOptions(String url, String token, boolean withBruteForce, boolean withoutBruteForce,
-        String problems, Path details, long localTimeoutMillis, Path verifierJar) {
+        String problems, Path details, long localTimeoutMillis, Path verifierJar, boolean majority) {
 
     static final String USAGE = """
             synthsmith bench verify-eval [--url http://127.0.0.1:8083] [--token T] [--problems GLOB]
                                          [--no-brute-force-only | --brute-force-only] [--details FILE]
-                                         [--local-timeout-ms 10000]
+                                         [--local-timeout-ms 10000] [--no-baseline]
               Posts each problem of the verify-eval set (bench/src/main/resources/verify-eval) to POST /verify,
               with and without its brute force, and scores the labels and golden solutions against the truth
               of the problem's trusted reference, next to plain majority voting computed by the bench.
               Without --url it starts the built verifier (verifier/target/quarkus-app) with an embedded Kafka.
-              Prints one JSON line on stdout, a table and per-problem lines on stderr.""";
+              Prints one JSON line on stdout, a table and per-problem lines on stderr.
+              --no-baseline skips the plain-majority baseline (for tuning runs; record runs with it).""";
 
     static VerifyEvalOptions parse(String[] args) {
         String url = null;
@@ -36,6 +39,7 @@ public record VerifyEvalOptions(String url, String token, boolean withBruteForce
         Path details = null;
         long timeout = 10_000;
         Path jar = Path.of("verifier/target/quarkus-app/quarkus-run.jar");
+        boolean majority = true;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -47,6 +51,7 @@ public record VerifyEvalOptions(String url, String token, boolean withBruteForce
                 case "--verifier-jar" -> jar = Path.of(value(args, ++i, option));
                 case "--no-brute-force-only" -> with = false;
                 case "--brute-force-only" -> without = false;
+                case "--no-baseline" -> majority = false;
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
         }
@@ -56,7 +61,7 @@ public record VerifyEvalOptions(String url, String token, boolean withBruteForce
         if (token == null) {
             token = System.getenv("SYNTHSMITH_API_TOKEN");
         }
-        return new VerifyEvalOptions(url, token, with, without, problems, details, timeout, jar);
+        return new VerifyEvalOptions(url, token, with, without, problems, details, timeout, jar, majority);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -234,7 +234,10 @@ public interface VerifierConfig {
         @WithDefault("0.5")
         double minShare();
 
-        /** Fewest counted outputs the label's cluster needs. */
+        /**
+         * Fewest counted outputs the label's cluster needs; also the fewest members of a cluster with real support (on
+         * a vote, and against a brute force that sides with a cluster no larger than it: then it contests).
+         */
         @WithDefault("2")
         int minVotes();
 

@@ -136,10 +136,23 @@ public record Truth(List<TestTruth> tests, BruteForceOutcome bruteForce, Set<Int
         }
 
         /** Its answers count; {@code eliminated} candidates printed something else on a small test it answered. */
-        record Used(int smallTests, int answered, Set<Integer> eliminated) implements BruteForceOutcome {
+        /**
+         * The brute force counted: {@code eliminated} disagreed with it where it outvoted them; {@code contested} are
+         * the candidates of clusters it disputed without deciding (it sided with a cluster smaller than theirs) and
+         * of the clusters it sided with there, {@code contestedTests} the indexes of the small tests where that
+         * happened.
+         */
+        record Used(int smallTests, int answered, Set<Integer> eliminated, Set<Integer> contested,
+                Set<Integer> contestedTests) implements BruteForceOutcome {
 
             public Used {
                 eliminated = Set.copyOf(eliminated);
+                contested = Set.copyOf(contested);
+                contestedTests = Set.copyOf(contestedTests);
+            }
+
+            public Used(int smallTests, int answered, Set<Integer> eliminated) {
+                this(smallTests, answered, eliminated, Set.of(), Set.of());
             }
         }
 

@@ -63,10 +63,20 @@ public final class TruthDecision {
         Set<Integer> byBruteForce = bruteForce instanceof BruteForceOutcome.Used used ? used.eliminated() : Set.of();
         eliminated.addAll(byBruteForce);
         boolean bruteForceCounts = bruteForce instanceof BruteForceOutcome.Used;
+        Set<Integer> disputedTests = bruteForce instanceof BruteForceOutcome.Used used ? used.contestedTests()
+                : Set.of();
 
         Set<Integer> contested = new TreeSet<>();
         List<TestTruth> truths = new ArrayList<>();
-        for (Observation test : tests) {
+        for (int t = 0; t < tests.size(); t++) {
+            Observation test = tests.get(t);
+            if (disputedTests.contains(t)) {
+                clusters(test, eliminated).forEach(cluster -> contested.addAll(cluster.members()));
+                truths.add(new TestTruth.Dropped(DropReason.CONTESTED, "the brute force sided with a smaller"
+                        + " cluster than one it disagrees with (" + clusters(test, eliminated).stream()
+                                .map(cluster -> cluster.members().size()).toList() + "): a dispute, not proof"));
+                continue;
+            }
             truths.add(label(test, eliminated, bruteForceCounts, contested));
         }
         Map<Integer, Exclusion> excluded = new LinkedHashMap<>();
@@ -130,25 +140,41 @@ public final class TruthDecision {
         }
         Set<Integer> eliminated = new TreeSet<>();
         Set<Integer> agreed = new TreeSet<>();
-        for (Observation test : small) {
-            Optional<String> answer = output(test.bruteForce().get());
+        Set<Integer> contested = new TreeSet<>();
+        Set<Integer> contestedTests = new TreeSet<>();
+        for (int t = 0; t < tests.size(); t++) {
+            Observation test = tests.get(t);
+            Optional<String> answer = test.bruteForce().flatMap(TruthDecision::output);
             if (answer.isEmpty()) {
                 continue;
             }
-            for (int c = 0; c < test.candidates().size(); c++) {
-                Optional<String> printed = output(test.candidates().get(c));
-                if (printed.isPresent()) {
-                    (comparison.same(printed.get(), answer.get()) ? agreed : eliminated).add(c);
+            List<Cluster> clusters = clusters(test, contradictSamples);
+            Cluster siding = find(clusters, answer.get());
+            int sidingSize = siding == null ? 0 : siding.members().size();
+            for (Cluster cluster : clusters) {
+                if (cluster == siding) {
+                    agreed.addAll(cluster.members());
+                } else if (siding != null && cluster.members().size() > sidingSize
+                        && cluster.members().size() >= settings.minVotes()) {
+                    // The brute force is written by the same model: siding with a smaller cluster against a
+                    // larger one with real support is a dispute, not proof. Neither side is trusted on this task.
+                    contested.addAll(cluster.members());
+                    contested.addAll(siding.members());
+                    contestedTests.add(t);
+                } else {
+                    eliminated.addAll(cluster.members());
                 }
             }
         }
+        eliminated.removeAll(contested);
         agreed.removeAll(eliminated);
+        agreed.removeAll(contested);
         agreed.removeAll(contradictSamples);
-        if (agreed.isEmpty()) {
+        if (agreed.isEmpty() && contested.isEmpty()) {
             return new BruteForceOutcome.Discarded(BruteForceOutcome.Reason.DISAGREES_WITH_EVERY_CLUSTER,
                     "no candidate agrees with it on every small test it answered", small.size(), answered);
         }
-        return new BruteForceOutcome.Used(small.size(), answered, eliminated);
+        return new BruteForceOutcome.Used(small.size(), answered, eliminated, contested, contestedTests);
     }
 
     private TestTruth label(Observation test, Set<Integer> eliminated, boolean bruteForceCounts,
@@ -186,8 +212,7 @@ public final class TruthDecision {
         Cluster top = clusters.get(0);
         int runnerUp = clusters.size() > 1 ? clusters.get(1).members().size() : 0;
         if (runnerUp > 0 && supported(runnerUp, counted)) {
-            clusters.stream().filter(cluster -> supported(cluster.members().size(), counted))
-                    .forEach(cluster -> contested.addAll(cluster.members()));
+            clusters.forEach(cluster -> contested.addAll(cluster.members()));
             return new TestTruth.Dropped(DropReason.CONTESTED, "outputs split " + sizes + " of " + counted
                     + " and nothing decides between them");
         }
