@@ -1,5 +1,7 @@
 package io.synthsmith.bench.verifyeval;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,8 @@ public final class LocalRunner implements AutoCloseable {
         }
     }
 
+    private static final ObjectMapper CACHE_JSON = new ObjectMapper();
+
     private final Path work;
     private final String python;
     private final long timeoutMillis;
@@ -49,6 +53,32 @@ public final class LocalRunner implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.harness = EvalCorpus.root().resolve("leetcode_call.py");
+    }
+
+    /** The local runs kept in {@code file} by an earlier run ({@code --local-cache}); empty when none. */
+    public static Map<String, Result> loadCache(Path file) {
+        Map<String, Result> store = new ConcurrentHashMap<>();
+        if (file != null && Files.exists(file)) {
+            try {
+                store.putAll(CACHE_JSON.readValue(file.toFile(), new TypeReference<Map<String, Result>>() {
+                }));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the local-run cache " + file, e);
+            }
+        }
+        return store;
+    }
+
+    /** Writes the local runs to {@code file} (nothing when it is null). */
+    public static void saveCache(Path file, Map<String, Result> store) {
+        if (file == null) {
+            return;
+        }
+        try {
+            CACHE_JSON.writeValue(file.toFile(), store);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the local-run cache " + file, e);
+        }
     }
 
     /** Runs a solution of the problem (reference, brute force or candidate) on one input. */

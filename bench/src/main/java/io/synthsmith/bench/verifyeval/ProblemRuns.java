@@ -27,13 +27,21 @@ public final class ProblemRuns {
 
     private final EvalProblem problem;
     private final LocalRunner runner;
-    private final Map<String, LocalRunner.Result> truth = new ConcurrentHashMap<>();
-    private final Map<String, LocalRunner.Result> runs = new ConcurrentHashMap<>();
+    private final Map<String, LocalRunner.Result> runs;
     private List<Input> inputs;
 
     public ProblemRuns(EvalProblem problem, LocalRunner runner) {
+        this(problem, runner, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * Runs memoised in {@code store}, which may be shared by several problems and saved between bench runs
+     * ({@code --local-cache}): keys name the problem, the program and the input.
+     */
+    public ProblemRuns(EvalProblem problem, LocalRunner runner, Map<String, LocalRunner.Result> store) {
         this.problem = problem;
         this.runner = runner;
+        this.runs = store;
     }
 
     public EvalProblem problem() {
@@ -64,12 +72,14 @@ public final class ProblemRuns {
 
     /** The reference's output on an input. */
     public LocalRunner.Result truth(String input) {
-        return truth.computeIfAbsent(key(input), k -> runner.solve(problem, problem.reference(), input));
+        return run(problem.reference(), input);
     }
 
     /** A program's run on an input (memoised by program name and input). */
     public LocalRunner.Result run(EvalProblem.Program program, String input) {
-        return runs.computeIfAbsent(program.name() + "\u0000" + key(input), k -> runner.solve(problem, program, input));
+        String key = key(input);
+        return runs.computeIfAbsent(problem.id() + "/" + program.name() + "/" + key.hashCode() + "/" + key.length(),
+                k -> runner.solve(problem, program, input));
     }
 
     /** True when the run printed what the reference prints. */

@@ -47,12 +47,14 @@ public final class VerifyEvalBench {
             throw new IllegalArgumentException("no problem matches " + options.problems());
         }
         try (LocalRunner runner = new LocalRunner("/usr/bin/python3", options.localTimeoutMillis())) {
-            List<ProblemRuns> runs = problems.stream().map(p -> new ProblemRuns(p, runner)).toList();
+            Map<String, LocalRunner.Result> store = LocalRunner.loadCache(options.localCache());
+            List<ProblemRuns> runs = problems.stream().map(p -> new ProblemRuns(p, runner, store)).toList();
             progress("%d problems; running references and candidates locally (truth and majority baseline)",
                     runs.size());
             Scoring.Tally majority = new Scoring.Tally();
             List<Scoring.ProblemScore> majorityScores = options.majority() ? localBaseline(runs) : List.of();
             majorityScores.forEach(majority::add);
+            LocalRunner.saveCache(options.localCache(), store);
 
             Map<String, Scoring.Tally> passes = new LinkedHashMap<>();
             List<Map<String, Object>> details = new ArrayList<>();
@@ -61,6 +63,7 @@ public final class VerifyEvalBench {
             } else {
                 withStartedVerifier(options, url -> measure(url, options, runs, passes, details));
             }
+            LocalRunner.saveCache(options.localCache(), store);
             report(options, problems, passes, majority, majorityScores, details);
         }
     }

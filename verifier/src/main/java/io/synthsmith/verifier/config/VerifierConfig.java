@@ -249,11 +249,11 @@ public interface VerifierConfig {
          * A runner-up cluster with at least {@link #minVotes()} votes and this share of the counted outputs has real
          * support: the test is dropped as contested and the candidates of its supported clusters cannot be golden.
          */
-        @WithDefault("0.3")
+        @WithDefault("0.5")
         double contestedShare();
 
         /** A runner-up cluster with at least this many votes (and {@link #minVotes()}) has real support, as above. */
-        @WithDefault("3")
+        @WithDefault("4")
         int contestedVotes();
 
         /**
@@ -300,6 +300,16 @@ public interface VerifierConfig {
          */
         @WithDefault("6")
         int minSmallTests();
+
+        /**
+         * The largest share of the candidates (those agreeing with the samples) an output cluster may hold and still
+         * be eliminated by a brute force that disagrees with it on a small test. A brute force contradicting a larger
+         * cluster (a strict majority at the default) is discarded ({@code contradicts_majority}); the tests where it
+         * did are dropped as contested and both sides there are barred from golden. {@code 1.0}: the brute force
+         * overrules any majority. Chosen on the verify-eval set (bench/README.md).
+         */
+        @WithDefault("0.5")
+        double overruledShare();
     }
 
     /** Difficulty levels from the mean pass rate of the candidates. */

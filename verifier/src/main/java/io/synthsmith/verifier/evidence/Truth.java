@@ -136,35 +136,37 @@ public record Truth(List<TestTruth> tests, BruteForceOutcome bruteForce, Set<Int
         }
 
         /** Its answers count; {@code eliminated} candidates printed something else on a small test it answered. */
-        /**
-         * The brute force counted: {@code eliminated} disagreed with it where it outvoted them; {@code contested} are
-         * the candidates of clusters it disputed without deciding (it sided with a cluster smaller than theirs) and
-         * of the clusters it sided with there, {@code contestedTests} the indexes of the small tests where that
-         * happened.
-         */
-        record Used(int smallTests, int answered, Set<Integer> eliminated, Set<Integer> contested,
-                Set<Integer> contestedTests) implements BruteForceOutcome {
+        record Used(int smallTests, int answered, Set<Integer> eliminated) implements BruteForceOutcome {
 
             public Used {
                 eliminated = Set.copyOf(eliminated);
-                contested = Set.copyOf(contested);
-                contestedTests = Set.copyOf(contestedTests);
-            }
-
-            public Used(int smallTests, int answered, Set<Integer> eliminated) {
-                this(smallTests, answered, eliminated, Set.of(), Set.of());
             }
         }
 
-        /** Its answers do not count, for {@code reason}. */
-        record Discarded(Reason reason, String why, int smallTests, int answered) implements BruteForceOutcome {
+        /**
+         * Its answers do not count, for {@code reason}. With {@link Reason#CONTRADICTS_MAJORITY}, {@code disputed}
+         * holds the small tests where it contradicted a majority and {@code disputants} the candidates of both
+         * sides there: those tests are contested and those candidates cannot be golden.
+         */
+        record Discarded(Reason reason, String why, int smallTests, int answered, Set<Integer> disputed,
+                Set<Integer> disputants) implements BruteForceOutcome {
+
+            public Discarded {
+                disputed = Set.copyOf(disputed);
+                disputants = Set.copyOf(disputants);
+            }
+
+            public Discarded(Reason reason, String why, int smallTests, int answered) {
+                this(reason, why, smallTests, answered, Set.of(), Set.of());
+            }
         }
 
         /** Why a brute force is discarded. */
         enum Reason {
             DISAGREES_WITH_EVERY_CLUSTER("disagrees_with_every_cluster"),
             FAILS_SAMPLES("fails_samples"),
-            CRASHED("crashed");
+            CRASHED("crashed"),
+            CONTRADICTS_MAJORITY("contradicts_majority");
 
             private final String wire;
 

@@ -31,7 +31,11 @@ import java.util.TreeSet;
  * <li><b>The brute force</b> ran on the small tests. It is discarded ({@code crashed}) if it answered none of them,
  * ({@code fails_samples}) if it does not reproduce every sample's stated output, or
  * ({@code disagrees_with_every_cluster}) if no candidate left after step 2 printed its answer on a small test.
- * Otherwise every candidate that printed something else on a small test it answered is eliminated.</li>
+ * It is also discarded ({@code contradicts_majority}) when on some small test a cluster of more than
+ * {@code overruledShare} of the candidates left after step 2 (and {@code minVotes}) printed something else: written by the same model,
+ * it may share a misreading, and against most of the candidates it proves nothing. The tests where it did that are
+ * dropped as {@code contested} and the candidates of both sides there cannot be golden. Otherwise every candidate
+ * that printed something else on a small test it answered is eliminated.</li>
  * <li><b>Labels.</b> On a small test the brute force answered, its answer is the label when a counted cluster
  * printed it (else the test is dropped). On a sample, the stated output is the label when a counted cluster
  * printed it (else dropped). Elsewhere the counted outputs vote: when the runner-up cluster has real support
@@ -63,18 +67,22 @@ public final class TruthDecision {
         Set<Integer> byBruteForce = bruteForce instanceof BruteForceOutcome.Used used ? used.eliminated() : Set.of();
         eliminated.addAll(byBruteForce);
         boolean bruteForceCounts = bruteForce instanceof BruteForceOutcome.Used;
-        Set<Integer> disputedTests = bruteForce instanceof BruteForceOutcome.Used used ? used.contestedTests()
-                : Set.of();
+        Set<Integer> disputedTests = bruteForce instanceof BruteForceOutcome.Discarded discarded
+                ? discarded.disputed() : Set.of();
+        Set<Integer> disputants = bruteForce instanceof BruteForceOutcome.Discarded discarded
+                ? discarded.disputants() : Set.of();
 
         Set<Integer> contested = new TreeSet<>();
         List<TestTruth> truths = new ArrayList<>();
         for (int t = 0; t < tests.size(); t++) {
             Observation test = tests.get(t);
             if (disputedTests.contains(t)) {
-                clusters(test, eliminated).forEach(cluster -> contested.addAll(cluster.members()));
-                truths.add(new TestTruth.Dropped(DropReason.CONTESTED, "the brute force sided with a smaller"
-                        + " cluster than one it disagrees with (" + clusters(test, eliminated).stream()
-                                .map(cluster -> cluster.members().size()).toList() + "): a dispute, not proof"));
+                clusters(test, eliminated).stream().filter(c -> c.members().stream().anyMatch(disputants::contains))
+                        .forEach(cluster -> contested.addAll(cluster.members()));
+                truths.add(new TestTruth.Dropped(DropReason.CONTESTED, "the brute force contradicts a cluster of"
+                        + " more than " + settings.overruledShare() + " of the candidates (clusters "
+                        + clusters(test, eliminated).stream().map(cluster -> cluster.members().size()).toList()
+                        + "): a dispute, not proof"));
                 continue;
             }
             truths.add(label(test, eliminated, bruteForceCounts, contested));
@@ -140,8 +148,9 @@ public final class TruthDecision {
         }
         Set<Integer> eliminated = new TreeSet<>();
         Set<Integer> agreed = new TreeSet<>();
-        Set<Integer> contested = new TreeSet<>();
-        Set<Integer> contestedTests = new TreeSet<>();
+        Set<Integer> disputants = new TreeSet<>();
+        Set<Integer> disputed = new TreeSet<>();
+        int standing = tests.get(0).candidates().size() - contradictSamples.size();
         for (int t = 0; t < tests.size(); t++) {
             Observation test = tests.get(t);
             Optional<String> answer = test.bruteForce().flatMap(TruthDecision::output);
@@ -150,31 +159,36 @@ public final class TruthDecision {
             }
             List<Cluster> clusters = clusters(test, contradictSamples);
             Cluster siding = find(clusters, answer.get());
-            int sidingSize = siding == null ? 0 : siding.members().size();
             for (Cluster cluster : clusters) {
                 if (cluster == siding) {
                     agreed.addAll(cluster.members());
-                } else if (siding != null && cluster.members().size() > sidingSize
-                        && cluster.members().size() >= settings.minVotes()) {
-                    // The brute force is written by the same model: siding with a smaller cluster against a
-                    // larger one with real support is a dispute, not proof. Neither side is trusted on this task.
-                    contested.addAll(cluster.members());
-                    contested.addAll(siding.members());
-                    contestedTests.add(t);
+                } else if (cluster.members().size() >= settings.minVotes()
+                        && cluster.members().size() > settings.overruledShare() * standing) {
+                    // The brute force is written by the same model: contradicting most of the candidates is a
+                    // dispute, not proof, and a brute force that can be wrong here is trusted nowhere.
+                    disputants.addAll(cluster.members());
+                    if (siding != null) {
+                        disputants.addAll(siding.members());
+                    }
+                    disputed.add(t);
                 } else {
                     eliminated.addAll(cluster.members());
                 }
             }
         }
-        eliminated.removeAll(contested);
+        if (!disputed.isEmpty() && !agreed.isEmpty()) {
+            return new BruteForceOutcome.Discarded(BruteForceOutcome.Reason.CONTRADICTS_MAJORITY, "on " + disputed.size()
+                    + " small tests it contradicts a cluster of more than " + settings.overruledShare() + " of the "
+                    + standing + " candidates that agree with the samples", small.size(), answered, disputed,
+                    disputants);
+        }
         agreed.removeAll(eliminated);
-        agreed.removeAll(contested);
         agreed.removeAll(contradictSamples);
-        if (agreed.isEmpty() && contested.isEmpty()) {
+        if (agreed.isEmpty()) {
             return new BruteForceOutcome.Discarded(BruteForceOutcome.Reason.DISAGREES_WITH_EVERY_CLUSTER,
                     "no candidate agrees with it on every small test it answered", small.size(), answered);
         }
-        return new BruteForceOutcome.Used(small.size(), answered, eliminated, contested, contestedTests);
+        return new BruteForceOutcome.Used(small.size(), answered, eliminated);
     }
 
     private TestTruth label(Observation test, Set<Integer> eliminated, boolean bruteForceCounts,

@@ -43,7 +43,7 @@ class TaskVerifierTest {
         VerifierMetrics metrics = new VerifierMetrics(registry);
         ProgramRunner runner = new ProgramRunner(sandbox, "/usr/bin/g++",
                 new SandboxLimits(60_000, 120_000, 2L << 30, 64L << 20, 256L << 20, 1L << 20, 32), metrics::ran);
-        VerificationSettings settings = new VerificationSettings(new EvidenceSettings(2, 0.5, 1, 0.3, 3, 3),
+        VerificationSettings settings = new VerificationSettings(new EvidenceSettings(2, 0.5, 1, 0.3, 3, 3, 0.5),
                 Optional.empty(), 1e-5, 2, 2, 1.0, 3, 12 << 20, 0.8, 0.4, 2, 2, SandboxFixture.LIMITS,
                 SandboxFixture.LIMITS);
         TestBuilder tests = new TestBuilder(runner, new TestBuildSettings(List.of(1, 2),
