@@ -88,6 +88,24 @@ class RunProgressTest {
     }
 
     @Test
+    void withDedupBeforeSolvingOffTheSolverReadsTheEvolversTasks() throws Exception {
+        Map<PipelineStage, PrometheusText> now = new EnumMap<>(PipelineStage.class);
+        // SYNTHSMITH_DEDUP_PRE_SOLVE_ENABLED=false: the solver took 15 of the evolver's 17 new tasks itself
+        now.put(PipelineStage.TASK_EVOLVER, PrometheusText.parse(evolver(12, 0, 11, 1, 44, 42, 41)));
+        now.put(PipelineStage.SOLVER, PrometheusText.parse(stage("tasks.unique", 24, "solved", 39)
+                + "synthsmith_inbound_records_total{kind=\"none\",outcome=\"processed\",topic=\"synthsmith.tasks\"} 15.0\n"));
+        now.put(PipelineStage.VERIFIER, PrometheusText.parse(stage("solved", 39, "verified", 39)));
+        now.put(PipelineStage.DEDUP, PrometheusText.parse(dedup(24, 24, 39, 12)));
+        now.put(PipelineStage.EXPORTER, PrometheusText.parse(stage("accepted", 12, "export.sft", 0)));
+
+        RunProgress progress = RunProgress.measure(RunProgress.RunFile.read(runFile), now, PIDS, "synthsmith.",
+                1090);
+
+        // waiting: 2 requests, 2 tasks for the solver
+        assertThat(progress.inFlight()).isEqualTo(4);
+    }
+
+    @Test
     void redeliveredSeedsCountAsSeedsWithWork() throws Exception {
         Map<PipelineStage, PrometheusText> now = new EnumMap<>(PipelineStage.class);
         // the tree already held all 6 seeds: redelivered, each writing its 4 requests again; 2 tasks wait for the solver
