@@ -131,8 +131,8 @@ public class DedupStage {
                     indexSize.set(statistics.indexed(decision.namespace()));
                 } else {
                     Counter.builder("synthsmith.dedup.pre-solve.solver-calls-saved")
-                            .description("Candidate requests the solver would have made for the tasks rejected"
-                                    + " before solving (the run's candidatesPerTask per rejected task)")
+                            .description("Candidates the solver would have asked for, for the tasks rejected before"
+                                    + " solving (the run's candidatesPerTask per rejected task)")
                             .register(registry).increment(callsSaved);
                 }
             }
