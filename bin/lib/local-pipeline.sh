@@ -5,13 +5,24 @@
 STATE_DIR="${SYNTHSMITH_STATE_DIR:-$SYNTHSMITH_HOME/.synthsmith}"
 SERVICES=(task-evolver solver verifier dedup exporter)
 declare -A SERVICE_PORT=([task-evolver]=8081 [solver]=8082 [verifier]=8083 [dedup]=8084 [exporter]=8085)
-declare -A SERVICE_INPUT=([task-evolver]=seeds [solver]=tasks [verifier]=solved [dedup]=verified [exporter]=accepted)
+# dedup reads the evolver's tasks before solving (and the rejections that release them), and verified after.
+declare -A SERVICE_INPUT=([task-evolver]=seeds [solver]=tasks.unique [verifier]=solved [dedup]="{tasks,verified,rejected}"
+  [exporter]=accepted)
 KAFKA_PORT="${SYNTHSMITH_KAFKA_PORT:-9092}"
 INFINISPAN_PORT="${SYNTHSMITH_INFINISPAN_PORT:-11222}"
 TOPIC_PREFIX="${SYNTHSMITH_TOPICS_PREFIX:-synthsmith.}"
 # The services listen on loopback only unless SYNTHSMITH_HTTP_HOST says otherwise (Kafka and Infinispan always do).
 # Beyond loopback a service refuses to start without SYNTHSMITH_API_TOKEN (or SYNTHSMITH_API_ALLOW_OPEN=true).
 HTTP_HOST="${SYNTHSMITH_HTTP_HOST:-127.0.0.1}"
+# Dedup before solving (dedup README "Dedup before solving"): on unless SYNTHSMITH_DEDUP_PRE_SOLVE_ENABLED=false, and
+# then the solver must read the evolver's topic (SYNTHSMITH_SOLVER_INPUT_TOPIC=<prefix>tasks), which this sets.
+if [[ "${SYNTHSMITH_DEDUP_PRE_SOLVE_ENABLED:-true}" == false ]]; then
+  PRE_SOLVE=false
+  SERVICE_INPUT[solver]=tasks
+  export SYNTHSMITH_SOLVER_INPUT_TOPIC="${SYNTHSMITH_SOLVER_INPUT_TOPIC:-${TOPIC_PREFIX}tasks}"
+else
+  PRE_SOLVE=true
+fi
 
 # The address the launcher itself reaches the services on: loopback unless they listen on one other address only.
 http_reach_host() {
@@ -338,7 +349,7 @@ snapshot_metrics() {
   mkdir -p "$1"
   for service in "${SERVICES[@]}"; do
     curl -sf "http://$(http_reach_host):${SERVICE_PORT[$service]}/q/metrics" 2>/dev/null \
-      | grep -E '^synthsmith_((inbound_records|outbound_records|rejections|task_evolver_seeds|exporter_tasks|exporter_records)_total|inbound_in_flight)\{' \
+      | grep -E '^synthsmith_((inbound_records|outbound_records|rejections|task_evolver_seeds|exporter_tasks|exporter_records|dedup_pre_solve_solver_calls_saved)_total|inbound_in_flight)\{' \
       | sed 's/ # {.*$//' >"$1/$service" || true
   done
 }
@@ -413,7 +424,8 @@ cmd_run() {
   local start=$SECONDS last_change=$SECONDS signature="" previous="" taken=0 settled=false outcome=timeout
   local next_progress=$((SECONDS + 30)) progress_args=()
   [[ -t 1 ]] && progress_args=(--terminal)
-  local requests_out requests_in tasks solver_in solved verifier_in verified dedup_in accepted exporter_in in_flight
+  local requests_out requests_in tasks presolve_in to_solver solver_in solved verifier_in verified dedup_in accepted
+  local exporter_in in_flight
   while :; do
     sleep 2
     snapshot_metrics "$RUN_NOW"
@@ -423,7 +435,13 @@ cmd_run() {
     requests_out=$(delta task-evolver synthsmith_outbound_records_total "$(topic_label generation.requests)")
     requests_in=$(delta task-evolver synthsmith_inbound_records_total "$(topic_label generation.requests)")
     tasks=$(delta task-evolver synthsmith_outbound_records_total "$(topic_label tasks)")
-    solver_in=$(delta solver synthsmith_inbound_records_total "$(topic_label tasks)")
+    presolve_in=$tasks
+    to_solver=$tasks
+    if $PRE_SOLVE; then
+      presolve_in=$(delta dedup synthsmith_inbound_records_total "$(topic_label tasks)")
+      to_solver=$(delta dedup synthsmith_outbound_records_total "$(topic_label tasks.unique)")
+    fi
+    solver_in=$(delta solver synthsmith_inbound_records_total "$(topic_label "${SERVICE_INPUT[solver]}")")
     solved=$(delta solver synthsmith_outbound_records_total "$(topic_label solved)")
     verifier_in=$(delta verifier synthsmith_inbound_records_total "$(topic_label solved)")
     verified=$(delta verifier synthsmith_outbound_records_total "$(topic_label verified)")
@@ -435,7 +453,8 @@ cmd_run() {
       in_flight=$(( in_flight + $(metric "$RUN_NOW" "$service" synthsmith_inbound_in_flight) ))
     done
     settled=false
-    if (( taken >= expected && requests_in >= requests_out && solver_in >= tasks && verifier_in >= solved
+    if (( taken >= expected && requests_in >= requests_out && presolve_in >= tasks && solver_in >= to_solver
+          && verifier_in >= solved
           && dedup_in >= verified && exporter_in >= accepted )); then
       settled=true
     fi
@@ -508,6 +527,13 @@ run_summary() {
     "$(delta task-evolver synthsmith_task_evolver_seeds_total 'outcome="rejected"')" \
     "$(delta task-evolver synthsmith_inbound_records_total "$(topic_label seeds)" 'outcome="dead_lettered"')"
   printf '  %-34s %6d\n' "tasks made (task-evolver)" "$(delta task-evolver synthsmith_outbound_records_total "$(topic_label tasks)")"
+  if $PRE_SOLVE; then
+    printf '  %-34s %6d (rejected before solving %d: %d candidates not requested)\n' "to the solver (dedup before solving)" \
+      "$(delta dedup synthsmith_outbound_records_total "$(topic_label tasks.unique)")" \
+      "$(( $(delta dedup synthsmith_inbound_records_total "$(topic_label tasks)" 'outcome="processed"') \
+        - $(delta dedup synthsmith_outbound_records_total "$(topic_label tasks.unique)") ))" \
+      "$(delta dedup synthsmith_dedup_pre_solve_solver_calls_saved_total)"
+  fi
   printf '  %-34s %6d\n' "solved (solver)" "$(delta solver synthsmith_outbound_records_total "$(topic_label solved)")"
   printf '  %-34s %6d\n' "verified (verifier)" "$(delta verifier synthsmith_outbound_records_total "$(topic_label verified)")"
   printf '  %-34s %6d\n' "accepted (dedup)" "$(delta dedup synthsmith_outbound_records_total "$(topic_label accepted)")"

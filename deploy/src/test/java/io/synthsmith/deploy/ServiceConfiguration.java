@@ -27,7 +27,7 @@ record ServiceConfiguration(String name, int port, String inputTopic, String con
     private static final Pattern DOCUMENTED_KEY = Pattern.compile("`((?:synthsmith|quarkus|kafka|mp)\\.[a-z0-9.\\-<>\"]+)`");
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}");
     /** The input topic of each service, by base name: the pipeline of the design. */
-    static final Map<String, String> INPUTS = Map.of("task-evolver", "seeds", "solver", "tasks", "verifier", "solved",
+    static final Map<String, String> INPUTS = Map.of("task-evolver", "seeds", "solver", "tasks.unique", "verifier", "solved",
             "dedup", "verified", "exporter", "accepted");
 
     static ServiceConfiguration of(String service) {

@@ -115,7 +115,9 @@ class BadInputCatalogueIT {
         SEEDS("task-evolver", Topic.SEEDS, "seed-code.json"),
         GENERATION_REQUESTS("task-evolver", Topic.GENERATION_REQUESTS, "generation-request.json"),
         RUNS("task-evolver", Topic.RUNS, "run.json"),
-        TASKS("solver", Topic.TASKS, "task-codeforces.json"),
+        /** Read first by dedup's pre-solve stage; a good task goes on to the solver through tasks.unique. */
+        TASKS("dedup", Topic.TASKS, "task-codeforces.json"),
+        TASKS_UNIQUE("solver", Topic.TASKS_UNIQUE, "task-codeforces.json"),
         SOLVED("verifier", Topic.SOLVED, "solved.json"),
         VERIFIED("dedup", Topic.VERIFIED, "verified.json"),
         ACCEPTED("exporter", Topic.ACCEPTED, "accepted.json");
@@ -340,9 +342,9 @@ class BadInputCatalogueIT {
             case RUNS -> new BadCase(input, Kind.ABSURD_SIZE, "tasksPerSeed = 1,000,000,000", id,
                     () -> bytes(message(input, id).put("tasksPerSeed", 1_000_000_000)),
                     List.of(DeadLettered.of("SCHEMA_VIOLATION", "$.tasksPerSeed", "maximum value of 10000")));
-            case TASKS -> new BadCase(input, Kind.ABSURD_SIZE, "statement of 10 MB", id,
+            case TASKS, TASKS_UNIQUE -> new BadCase(input, Kind.ABSURD_SIZE, "statement of 10 MB", id,
                     () -> bytes(put(message(input, id), "statement", text(TEN_MB))),
-                    statementRefused("solver", "statement"));
+                    statementRefused(input.service, "statement"));
             case SOLVED -> new BadCase(input, Kind.ABSURD_SIZE, ABSURD_CANDIDATES + " candidates", id,
                     () -> bytes(withCandidates(message(input, id), ABSURD_CANDIDATES)),
                     List.of(DeadLettered.of("SCHEMA_VIOLATION", "$.candidates", "/candidates"),
@@ -371,7 +373,7 @@ class BadInputCatalogueIT {
             case SEEDS -> "content";
             case GENERATION_REQUESTS -> "run";
             case RUNS -> "id";
-            case TASKS -> "statement";
+            case TASKS, TASKS_UNIQUE -> "statement";
             case SOLVED -> "candidates";
             case VERIFIED -> "golden";
             case ACCEPTED -> "dedup";
@@ -383,7 +385,7 @@ class BadInputCatalogueIT {
             case SEEDS -> "content.snippet";
             case GENERATION_REQUESTS -> "batch";
             case RUNS -> "runId";
-            case TASKS -> "statement";
+            case TASKS, TASKS_UNIQUE -> "statement";
             case SOLVED -> "candidates.0.code";
             case VERIFIED -> "task.statement";
             case ACCEPTED -> "verified.task.statement";
@@ -395,7 +397,7 @@ class BadInputCatalogueIT {
             case SEEDS -> "content.snippet";
             case GENERATION_REQUESTS -> "seedId";
             case RUNS -> "id";
-            case TASKS -> "title";
+            case TASKS, TASKS_UNIQUE -> "title";
             case SOLVED -> "task.statement";
             case VERIFIED -> "task.title";
             case ACCEPTED -> "verified.task.title";
@@ -406,7 +408,7 @@ class BadInputCatalogueIT {
     private static Input wrongInput(Input input) {
         return switch (input) {
             case SEEDS -> Input.TASKS;
-            case GENERATION_REQUESTS, RUNS, TASKS -> Input.SEEDS;
+            case GENERATION_REQUESTS, RUNS, TASKS, TASKS_UNIQUE -> Input.SEEDS;
             case SOLVED -> Input.TASKS;
             case VERIFIED -> Input.SOLVED;
             case ACCEPTED -> Input.VERIFIED;
@@ -438,7 +440,7 @@ class BadInputCatalogueIT {
         switch (input) {
             case SEEDS -> {
             }
-            case TASKS -> message.put("requestId", "request-" + id);
+            case TASKS, TASKS_UNIQUE -> message.put("requestId", "request-" + id);
             case RUNS -> message.put("tasksPerSeed", 3).put("evolutionRounds", 1);
             case GENERATION_REQUESTS -> {
                 String seed = warmUpSeedId();
@@ -459,7 +461,7 @@ class BadInputCatalogueIT {
     /** The good message of an input: its example, fresh, and for the tasks topic a title the scripted solver knows. */
     static ObjectNode good(Input input) {
         ObjectNode message = message(input, goodId(input));
-        if (input == Input.TASKS) {
+        if (input == Input.TASKS || input == Input.TASKS_UNIQUE) {
             message.put("title", SCRIPTED_TITLE);
         }
         return message;
@@ -784,7 +786,7 @@ class BadInputCatalogueIT {
             case GENERATION_REQUESTS -> tail.json(pipeline.topics().of(Topic.TASKS)).stream()
                     .filter(task -> id.equals(task.path("requestId").asText())).toList();
             case RUNS -> List.of();
-            case TASKS -> byId(Topic.SOLVED, id);
+            case TASKS, TASKS_UNIQUE -> byId(Topic.SOLVED, id);
             case SOLVED -> byId(Topic.VERIFIED, id);
             case VERIFIED -> byId(Topic.ACCEPTED, id);
             case ACCEPTED -> tail.json(pipeline.topics().of(Topic.EXPORT_RL)).stream()
@@ -826,7 +828,7 @@ class BadInputCatalogueIT {
             case SEEDS, GENERATION_REQUESTS -> "task " + output.path("id").asText() + " (\""
                     + output.path("title").asText() + "\", lineage seeds " + output.path("lineage").path("seedIds")
                     + ", request " + output.path("requestId").asText() + ")";
-            case TASKS -> "solved " + output.path("id").asText() + " with " + output.path("candidates").size()
+            case TASKS, TASKS_UNIQUE -> "solved " + output.path("id").asText() + " with " + output.path("candidates").size()
                     + " candidates";
             case SOLVED -> "verified " + output.path("id").asText() + " with " + output.path("tests").size()
                     + " tests, golden " + output.path("golden").path("candidateId").asText();

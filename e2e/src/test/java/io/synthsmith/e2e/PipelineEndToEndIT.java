@@ -134,22 +134,83 @@ class PipelineEndToEndIT {
 
     /** Seeds, generation requests, tasks, solved, verified, accepted, exported per run, and its rejections. */
     private static String yieldTable() {
-        StringBuilder table = new StringBuilder("| run | model | seeds | requests | tasks | solved | verified | "
-                + "accepted | exported | rejected (stage/reason) |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | "
-                + "---: | ---: | --- |\n");
+        StringBuilder table = new StringBuilder("| run | model | seeds | requests | tasks | to solver | solved | "
+                + "verified | accepted | exported | rejected (stage/reason) |\n| --- | --- | ---: | ---: | ---: | ---: | "
+                + "---: | ---: | ---: | ---: | --- |\n");
         byRun.forEach((run, r) -> {
+            int preSolve = preSolveRejections(run).size();
             int solver = rejectedAt(r, "solver");
             int verifier = rejectedAt(r, "verifier");
-            int dedup = rejectedAt(r, "dedup");
+            int dedup = rejectedAt(r, "dedup") - preSolve;
             String model = DIALECTS.stream().filter(d -> d.run().equals(run)).map(Dialect::model).findFirst()
                     .orElse("scripted (plain replay)");
             table.append("| ").append(run).append(" | ").append(model).append(" | ").append(r.seeds()).append(" | ")
                     .append(r.generationRequests()).append(" | ").append(r.tasks()).append(" | ")
-                    .append(r.tasks() - solver).append(" | ").append(r.tasks() - solver - verifier).append(" | ")
-                    .append(r.tasks() - solver - verifier - dedup).append(" | ").append(r.exported()).append(" | ")
+                    .append(r.tasks() - preSolve).append(" | ").append(r.tasks() - preSolve - solver).append(" | ")
+                    .append(r.tasks() - preSolve - solver - verifier).append(" | ")
+                    .append(r.tasks() - preSolve - solver - verifier - dedup).append(" | ").append(r.exported()).append(" | ")
                     .append(r.rejected()).append(" |\n");
         });
         return table.toString();
+    }
+
+    /** Task ids of a run that dedup's pre-solve stage rejected, with the task each one copies. */
+    private static Map<String, String> preSolveRejections(String run) {
+        Map<String, String> copies = new HashMap<>();
+        try (TopicReader reader = new TopicReader(pipeline.bootstrapServers())) {
+            for (ConsumerRecord<String, byte[]> record : reader.readAll(pipeline.topics().of(Topic.REJECTED))) {
+                JsonNode rejection = parse(record);
+                if (run.equals(rejection.path("runId").asText()) && "dedup".equals(rejection.path("stage").asText())
+                        && "pre-solve".equals(rejection.path("evidence").path("placement").asText())) {
+                    copies.put(rejection.path("subjectId").asText(),
+                            rejection.path("evidence").path("duplicateOf").asText(null));
+                }
+            }
+        }
+        return copies;
+    }
+
+    /** Distinct ids of a run's messages on a topic (field {@code id}). */
+    private static Set<String> idsOn(Topic topic, String run) {
+        Set<String> ids = new java.util.TreeSet<>();
+        try (TopicReader reader = new TopicReader(pipeline.bootstrapServers())) {
+            for (ConsumerRecord<String, byte[]> record : reader.readAll(pipeline.topics().of(topic))) {
+                JsonNode message = parse(record);
+                if (run.equals(message.path("runId").asText())) {
+                    ids.add(message.path("id").asText());
+                }
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void duplicatesAreRejectedBeforeTheSolverSeesThem() {
+        Set<String> emitted = idsOn(Topic.TASKS, RUN);
+        Set<String> toSolver = idsOn(Topic.TASKS_UNIQUE, RUN);
+        Map<String, String> rejectedBeforeSolving = preSolveRejections(RUN);
+        Set<String> solverOutputs = new java.util.TreeSet<>(idsOn(Topic.SOLVED, RUN));
+        try (TopicReader reader = new TopicReader(pipeline.bootstrapServers())) {
+            for (ConsumerRecord<String, byte[]> record : reader.readAll(pipeline.topics().of(Topic.REJECTED))) {
+                JsonNode rejection = parse(record);
+                if (RUN.equals(rejection.path("runId").asText()) && "solver".equals(rejection.path("stage").asText())) {
+                    solverOutputs.add(rejection.path("subjectId").asText());
+                }
+            }
+        }
+        LOG.infof("dedup before solving (run %s): the evolver emitted %d tasks, %d rejected before solving, the solver"
+                + " saw %d (with the pre-solve stage off it would have seen all %d)", RUN, emitted.size(),
+                rejectedBeforeSolving.size(), toSolver.size(), emitted.size());
+        assertThat(rejectedBeforeSolving).as("duplicates rejected before solving").isNotEmpty();
+        assertThat(rejectedBeforeSolving.keySet()).as("rejected before solving are tasks the evolver emitted")
+                .isSubsetOf(emitted).doesNotContainAnyElementsOf(toSolver);
+        assertThat(rejectedBeforeSolving.values()).as("each names the task it copies, one the solver saw")
+                .allSatisfy(original -> assertThat(toSolver).contains(original));
+        assertThat(toSolver).as("the solver saw every emitted task but the ones rejected before solving")
+                .hasSize(emitted.size() - rejectedBeforeSolving.size())
+                .isSubsetOf(emitted);
+        assertThat(solverOutputs).as("tasks solved or rejected by the solver: only those it was given")
+                .isEqualTo(toSolver);
     }
 
     private static int rejectedAt(Reconciliation r, String stage) {

@@ -34,6 +34,9 @@ public interface DedupConfig {
     @WithDefault("16")
     int maxInFlight();
 
+    /** The pre-solve stage: the evolver's tasks checked against the same index before the solver sees them. */
+    PreSolve preSolve();
+
     MinHash minhash();
 
     Index index();
@@ -43,6 +46,23 @@ public interface DedupConfig {
     /** The kinds of input the stage reads. */
     enum InputKind {
         VERIFIED, TASK
+    }
+
+    /** Dedup before solving (README "Dedup before solving"). */
+    interface PreSolve {
+
+        /**
+         * Whether the evolver's tasks are checked before solving. Off, the solver must read the evolver's topic
+         * itself ({@code synthsmith.solver.input-topic=<prefix>tasks}).
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The topic read: the evolver's output (default set in application.properties: {@code <prefix>tasks}). */
+        String inputTopic();
+
+        /** The topic unique tasks are written to: the solver's input ({@code <prefix>tasks.unique} by default). */
+        String outputTopic();
     }
 
     /** MinHash signatures, LSH bands and the near-duplicate threshold. */

@@ -11,16 +11,39 @@ import java.io.UncheckedIOException;
 
 /**
  * What the index holds per task: its run, the verdict once one is recorded (null while the task is still
- * claiming its bands), and its signature while it may be a near-copy's original (claiming or unique). Stored as
- * compact bytes: a million entries must fit in one server's heap.
+ * claiming its bands), its signature while it may be a near-copy's original (claiming or unique), and its
+ * {@link Standing}: decided, in flight (passed the pre-solve stage, not verified yet; then its statement hash is
+ * kept so that a rejection can release the claim), or released. Stored as compact bytes: a million entries must
+ * fit in one server's heap.
  */
-public record IndexEntry(String runId, Verdict verdict, MinHashSignature signature) {
+public record IndexEntry(String runId, Verdict verdict, MinHashSignature signature, Standing standing,
+        String statementHash) {
 
-    private static final byte FORMAT = 1;
+    /** Format 1 had no standing (every entry was decided); it is still read. */
+    private static final byte FORMAT = 2;
 
-    /** Whether later tasks are compared with this one: it is unique, or still deciding. */
+    /** Where a task stands in the index. */
+    public enum Standing {
+        /** Decided by the post-verification stage (or claiming, while the verdict is null). */
+        DECIDED,
+        /** Passed the pre-solve stage as unique; solving and verification are still to come. */
+        IN_FLIGHT,
+        /** Was in flight and was rejected downstream: its claims were given up and nothing is compared with it. */
+        RELEASED
+    }
+
+    public IndexEntry {
+        standing = standing == null ? Standing.DECIDED : standing;
+    }
+
+    public IndexEntry(String runId, Verdict verdict, MinHashSignature signature) {
+        this(runId, verdict, signature, Standing.DECIDED, null);
+    }
+
+    /** Whether later tasks are compared with this one: it is unique (accepted or in flight), or still deciding. */
     public boolean comparable() {
-        return signature != null && (verdict == null || verdict instanceof Verdict.Unique);
+        return signature != null && standing != Standing.RELEASED
+                && (verdict == null || verdict instanceof Verdict.Unique);
     }
 
     public byte[] encode() {
@@ -38,6 +61,8 @@ public record IndexEntry(String runId, Verdict verdict, MinHashSignature signatu
                     out.writeInt(value);
                 }
             }
+            out.writeByte(standing.ordinal());
+            writeNullable(out, statementHash);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -47,7 +72,7 @@ public record IndexEntry(String runId, Verdict verdict, MinHashSignature signatu
     public static IndexEntry decode(byte[] encoded) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
             byte format = in.readByte();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != 1) {
                 throw new IllegalStateException("dedup index entry of format " + format + ", this service reads "
                         + FORMAT + "; was the index written by a newer release?");
             }
@@ -62,7 +87,11 @@ public record IndexEntry(String runId, Verdict verdict, MinHashSignature signatu
                 }
                 signature = new MinHashSignature(values);
             }
-            return new IndexEntry(runId, verdict, signature);
+            if (format == 1) {
+                return new IndexEntry(runId, verdict, signature);
+            }
+            Standing standing = Standing.values()[in.readByte()];
+            return new IndexEntry(runId, verdict, signature, standing, readNullableString(in));
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt dedup index entry", e);
         }

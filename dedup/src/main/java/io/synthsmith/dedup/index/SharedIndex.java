@@ -64,8 +64,13 @@ public final class SharedIndex {
 
     /** The verdict already recorded for the task in this namespace, when it was decided before (a redelivery). */
     public Optional<Verdict> recorded(String namespace, String taskId) {
+        return entry(namespace, taskId).map(IndexEntry::verdict);
+    }
+
+    /** The task's entry in this namespace, if it has one (claiming, decided, in flight or released). */
+    public Optional<IndexEntry> entry(String namespace, String taskId) {
         byte[] entry = get(entryKey(namespace, taskId));
-        return entry == null ? Optional.empty() : Optional.ofNullable(IndexEntry.decode(entry).verdict());
+        return entry == null ? Optional.empty() : Optional.of(IndexEntry.decode(entry));
     }
 
     /**
@@ -96,6 +101,38 @@ public final class SharedIndex {
     public void record(String namespace, String taskId, String runId, Verdict verdict, MinHashSignature signature) {
         put(entryKey(namespace, taskId),
                 new IndexEntry(runId, verdict, verdict instanceof Verdict.Unique ? signature : null).encode());
+    }
+
+    /**
+     * Stores the pre-solve stage's verdict: a unique task stays in flight, compared with like an accepted one, and
+     * keeps its statement hash so that {@link #release} can give its claims up; any other verdict is recorded as
+     * {@link #record} does.
+     */
+    public void recordInFlight(String namespace, String taskId, String runId, Verdict verdict,
+            Fingerprint fingerprint) {
+        if (verdict instanceof Verdict.Unique) {
+            put(entryKey(namespace, taskId), new IndexEntry(runId, verdict, fingerprint.signature(),
+                    IndexEntry.Standing.IN_FLIGHT, fingerprint.exactHash()).encode());
+        } else {
+            record(namespace, taskId, runId, verdict, fingerprint.signature());
+        }
+    }
+
+    /**
+     * Gives up the claims of a task that is in flight (its rejection after the pre-solve stage was seen): its
+     * statement hash goes back to nobody and its entry is marked released, so a later copy of it is decided as if
+     * it had never been indexed. Returns whether anything was released; a decided or absent task is left alone.
+     */
+    public boolean release(String namespace, String taskId) {
+        Optional<IndexEntry> found = entry(namespace, taskId);
+        if (found.isEmpty() || found.get().standing() != IndexEntry.Standing.IN_FLIGHT) {
+            return false;
+        }
+        IndexEntry inFlight = found.get();
+        releaseHash(namespace(namespace) + "x|" + inFlight.statementHash(), taskId);
+        put(entryKey(namespace, taskId), new IndexEntry(inFlight.runId(), inFlight.verdict(), null,
+                IndexEntry.Standing.RELEASED, null).encode());
+        return true;
     }
 
     /**

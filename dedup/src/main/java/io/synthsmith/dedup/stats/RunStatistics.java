@@ -36,6 +36,22 @@ public final class RunStatistics {
         increment(outcomeCounter(runId, outcome));
     }
 
+    /**
+     * Counts one verdict of the pre-solve stage, and the solver calls it saved (the run's candidates per task for
+     * a task rejected before solving, 0 for a forwarded one).
+     */
+    public void countPreSolve(String runId, String outcome, int solverCallsSaved) {
+        increment(preSolveCounter(runId, outcome));
+        if (solverCallsSaved > 0) {
+            add(preSolveCounter(runId, "solver-calls-saved"), solverCallsSaved);
+        }
+    }
+
+    /** Counts one in-flight task of a run released after its rejection downstream. */
+    public void countReleased(String runId) {
+        increment(preSolveCounter(runId, "released"));
+    }
+
     /** Counts one more task in a namespace of the index, and in the whole index; returns the whole index's size. */
     public long indexed(String namespace) {
         increment(indexCounter(namespace));
@@ -51,8 +67,16 @@ public final class RunStatistics {
             byOutcome.put(outcome, value);
             seen += value;
         }
+        long forwarded = value(preSolveCounter(runId, "unique"));
+        long duplicates = value(preSolveCounter(runId, "duplicate"));
+        long nearDuplicates = value(preSolveCounter(runId, "near_duplicate"));
+        long contaminated = value(preSolveCounter(runId, "contaminated"));
+        RunStats.PreSolve preSolve = new RunStats.PreSolve(forwarded + duplicates + nearDuplicates + contaminated,
+                forwarded, duplicates, nearDuplicates, contaminated, value(preSolveCounter(runId, "released")),
+                value(preSolveCounter(runId, "solver-calls-saved")));
         return new RunStats(runId, scope, seen, byOutcome.get("unique"), byOutcome.get("duplicate"),
-                byOutcome.get("near_duplicate"), byOutcome.get("contaminated"), value(indexCounter(namespace)));
+                byOutcome.get("near_duplicate"), byOutcome.get("contaminated"), value(indexCounter(namespace)),
+                preSolve);
     }
 
     /** Tasks in the whole index (every namespace) under this scheme. */
@@ -64,6 +88,10 @@ public final class RunStatistics {
         return "synthsmith-dedup.run." + runId + "." + outcome;
     }
 
+    private String preSolveCounter(String runId, String name) {
+        return "synthsmith-dedup.run." + runId + ".pre-solve." + name;
+    }
+
     private String indexCounter(String namespace) {
         return "synthsmith-dedup.index." + indexTag + "." + namespace;
     }
@@ -71,6 +99,11 @@ public final class RunStatistics {
     private long increment(String name) {
         define(name);
         return counters.getStrongCounter(name).sync().incrementAndGet();
+    }
+
+    private void add(String name, long delta) {
+        define(name);
+        counters.getStrongCounter(name).sync().addAndGet(delta);
     }
 
     private long value(String name) {

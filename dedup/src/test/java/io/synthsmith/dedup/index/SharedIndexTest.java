@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shared index on a real Infinispan server, used by two clients as two replicas would: near-copies found
- * across replicas, atomic claims under races, idempotent redelivery, scopes, and restarts of either side.
+ * across replicas, atomic claims under races, idempotent redelivery, scopes, and restarts of either side; and dedup
+ * before solving: copies of accepted and in-flight tasks rejected, a task never a copy of its own in-flight entry,
+ * release after a rejection.
  */
 class SharedIndexTest {
 
@@ -223,6 +225,80 @@ class SharedIndexTest {
         } finally {
             after.close();
         }
+    }
+
+    // Dedup before solving: the pre-solve stage's screen, the post-verification stage's confirmation, release.
+
+    @Test
+    void copiesOfAnAcceptedTaskAreRejectedBeforeSolving() {
+        String run = run();
+        Deduplicator post = deduplicator(replicaOne, Accepted.Scope.RUN);
+        Deduplicator pre = deduplicator(replicaTwo, Accepted.Scope.RUN);
+        assertThat(post.decide(run, "task-accepted", TaskTexts.original()).verdict()).isInstanceOf(Verdict.Unique.class);
+
+        Verdict exact = pre.screen(run, "task-exact", TaskTexts.renamedVariables()).verdict();
+        Verdict near = pre.screen(run, "task-near", nearCopy()).verdict();
+
+        assertThat(exact).isEqualTo(new Verdict.Duplicate("task-accepted",
+                fingerprinter.of(TaskTexts.original()).exactHash()));
+        assertThat(((Verdict.NearDuplicate) near).of()).isEqualTo("task-accepted");
+        assertThat(pre.screen(run, "task-story", TaskTexts.newStory()).verdict()).isInstanceOf(Verdict.Unique.class);
+    }
+
+    @Test
+    void copiesOfAnInFlightTaskAreRejectedAndTheTaskIsNotACopyOfItself() {
+        String run = run();
+        Deduplicator one = deduplicator(replicaOne, Accepted.Scope.RUN);
+        Deduplicator two = deduplicator(replicaTwo, Accepted.Scope.RUN);
+
+        Decision first = one.screen(run, "task-first", TaskTexts.original());
+        Decision exact = two.screen(run, "task-exact", TaskTexts.original());
+        Decision near = two.screen(run, "task-near", nearCopy());
+        Decision redelivered = two.screen(run, "task-first", TaskTexts.original());
+        Decision verified = one.decide(run, "task-first", TaskTexts.original());
+        Decision verifiedAgain = two.decide(run, "task-first", TaskTexts.original());
+
+        assertThat(first.verdict()).isInstanceOf(Verdict.Unique.class);
+        assertThat(first.replayed()).isFalse();
+        assertThat(((Verdict.Duplicate) exact.verdict()).of()).isEqualTo("task-first");
+        assertThat(((Verdict.NearDuplicate) near.verdict()).of()).isEqualTo("task-first");
+        assertThat(redelivered.verdict()).as("a redelivery is not a copy of itself").isEqualTo(first.verdict());
+        assertThat(redelivered.replayed()).isTrue();
+        assertThat(verified.verdict()).as("after verification, its own in-flight entry is no original")
+                .isEqualTo(first.verdict());
+        assertThat(verified.replayed()).isFalse();
+        assertThat(verified.confirmedInFlight()).isTrue();
+        assertThat(verifiedAgain.replayed()).isTrue();
+        assertThat(verifiedAgain.confirmedInFlight()).isFalse();
+        assertThat(one.release(run, "task-first")).as("an accepted task is not released").isFalse();
+        assertThat(two.screen(run, "task-later", TaskTexts.original()).verdict()).isEqualTo(exact.verdict());
+    }
+
+    @Test
+    void aRejectedInFlightTaskIsReleasedSoALaterCopyGetsItsChance() {
+        String run = run();
+        Deduplicator one = deduplicator(replicaOne, Accepted.Scope.RUN);
+        Deduplicator two = deduplicator(replicaTwo, Accepted.Scope.RUN);
+
+        assertThat(one.screen(run, "task-rejected", TaskTexts.original()).verdict()).isInstanceOf(Verdict.Unique.class);
+        assertThat(two.screen(run, "task-while-in-flight", TaskTexts.original()).verdict())
+                .isInstanceOf(Verdict.Duplicate.class);
+        assertThat(two.release(run, "task-rejected")).isTrue();
+        assertThat(one.release(run, "task-rejected")).as("a second sight of the rejection").isFalse();
+        assertThat(two.release(run, "task-never-seen")).isFalse();
+
+        Decision exactLater = two.screen(run, "task-exact-later", TaskTexts.original());
+        Decision nearLater = one.screen(run, "task-near-later", nearCopy());
+
+        assertThat(exactLater.verdict()).as("the released hash is free again").isInstanceOf(Verdict.Unique.class);
+        assertThat(((Verdict.NearDuplicate) nearLater.verdict()).of())
+                .as("the near copy is compared with the new holder, not the released task")
+                .isEqualTo("task-exact-later");
+        assertThat(two.decide(run, "task-exact-later", TaskTexts.original()).confirmedInFlight()).isTrue();
+    }
+
+    private static String nearCopy() {
+        return TaskTexts.original().replace("performs m operations", "carries out m operations");
     }
 
     private Deduplicator deduplicator(RemoteCacheManager client, Accepted.Scope scope) {

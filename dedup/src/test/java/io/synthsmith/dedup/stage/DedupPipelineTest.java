@@ -2,6 +2,7 @@ package io.synthsmith.dedup.stage;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,12 +21,15 @@ import io.synthsmith.embedded.kafka.TopicProbe;
 import io.synthsmith.embedded.quarkus.EmbeddedInfrastructureResource;
 import io.synthsmith.messages.Accepted;
 import io.synthsmith.messages.Rejected;
+import io.synthsmith.messages.Rejections;
+import io.synthsmith.messages.Task;
 import io.synthsmith.messages.codec.MessageCodec;
 import io.synthsmith.messages.codec.MessageType;
 import io.synthsmith.messages.topics.Topic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,6 +122,56 @@ class DedupPipelineTest {
                 .body("indexSize", equalTo(2))
                 .body("scope", equalTo("run")));
         given().get("/stats").then().statusCode(400);
+    }
+
+    @Test
+    void beforeSolvingCopiesAreRejectedUniqueTasksForwardedAndARejectionReleasesItsTask() throws Exception {
+        String run = "pre-" + UUID.randomUUID().toString().substring(0, 8);
+        String unique = infrastructure.topicNames().of(Topic.TASKS_UNIQUE);
+        produceTask(run, id(run, "original"), TaskTexts.original());
+        assertThat(probe.await(unique, r -> id(run, "original").equals(r.key()), 1, TIMEOUT)).hasSize(1);
+        produceTask(run, id(run, "copy"), TaskTexts.renamedVariables());
+        produceTask(run, id(run, "original"), TaskTexts.original());
+
+        Rejected copy = codec.decode(MessageType.REJECTED, probe.await(infrastructure.topicNames().of(Topic.REJECTED),
+                r -> new String(r.value()).contains(id(run, "copy")), 1, TIMEOUT).get(0).value());
+        assertReason(copy, Rejected.Reason.DUPLICATE, "duplicateOf", id(run, "original"));
+        assertThat(copy.evidence()).containsEntry("placement", "pre-solve");
+        assertThat(probe.await(unique, r -> id(run, "original").equals(r.key()), 2, TIMEOUT))
+                .as("the redelivered original is forwarded again, not rejected as a copy of itself").hasSize(2);
+
+        // The solver gives up on the original: its claims are released, and a later copy is forwarded.
+        Task original = codec.decode(MessageType.TASK,
+                probe.await(unique, r -> id(run, "original").equals(r.key()), 1, TIMEOUT).get(0).value());
+        probe.produce(infrastructure.topicNames().of(Topic.REJECTED), original.id(), codec.encode(Rejections.of(
+                "solver", Rejected.Reason.LLM_FAILED, "every request failed", original, Map.of(), Instant.now())));
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> given().queryParam("runId", run).get("/stats").then()
+                .statusCode(200).body("preSolve.released", equalTo(1)));
+        produceTask(run, id(run, "later"), TaskTexts.original());
+        Task later = codec.decode(MessageType.TASK,
+                probe.await(unique, r -> id(run, "later").equals(r.key()), 1, TIMEOUT).get(0).value());
+        assertThat(later.statement()).isEqualTo(TaskTexts.original());
+        assertThat(later.lineage().trail()).last().satisfies(mark -> assertThat(mark.stage()).isEqualTo("dedup"));
+
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> given().queryParam("runId", run).get("/stats").then()
+                .statusCode(200)
+                .body("preSolve.checked", equalTo(3))
+                .body("preSolve.forwarded", equalTo(2))
+                .body("preSolve.duplicates", equalTo(1))
+                .body("preSolve.released", equalTo(1))
+                .body("preSolve.solverCallsSaved", equalTo(8))
+                .body("seen", equalTo(0)));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("synthsmith_dedup_pre_solve_solver_calls_saved_total"))
+                .body(containsString("synthsmith_dedup_pre_solve_verdicts_total{outcome=\"duplicate\"}"));
+    }
+
+    private void produceTask(String run, String id, String statement) throws Exception {
+        ObjectNode task = (ObjectNode) codec.mapper().readTree(
+                Files.readAllBytes(Path.of("../examples/messages/task-codeforces.json")));
+        task.put("runId", run).put("id", id).put("statement", statement);
+        task.remove("run");
+        probe.produce(infrastructure.topicNames().of(Topic.TASKS), id, codec.mapper().writeValueAsBytes(task));
     }
 
     private void produce(String run, String id, String statement) throws Exception {

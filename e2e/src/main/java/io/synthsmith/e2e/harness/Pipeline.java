@@ -35,7 +35,7 @@ public final class Pipeline implements AutoCloseable {
     public static final List<String> SERVICES = List.of("task-evolver", "solver", "verifier", "dedup", "exporter");
 
     /** Each service's input topic (base name). */
-    public static final Map<String, String> INPUTS = Map.of("task-evolver", "seeds", "solver", "tasks",
+    public static final Map<String, String> INPUTS = Map.of("task-evolver", "seeds", "solver", "tasks.unique",
             "verifier", "solved", "dedup", "verified", "exporter", "accepted");
 
     /**
@@ -202,6 +202,11 @@ public final class Pipeline implements AutoCloseable {
             topicsRead.add(topics().prefix() + INPUTS.get(service));
             if (service.equals("task-evolver")) {
                 topicsRead.add(topics().prefix() + "generation.requests");
+            }
+            if (service.equals("dedup")) {
+                // the pre-solve stage, and the rejections that release its in-flight tasks
+                topicsRead.add(topics().prefix() + "tasks");
+                topicsRead.add(topics().prefix() + "rejected");
             }
             groups.put("synthsmith-" + service, topicsRead);
         }

@@ -148,7 +148,7 @@ public final class Reconciler {
     public Map<String, Integer> repeats() {
         Map<String, Integer> repeats = new TreeMap<>();
         try (TopicReader reader = new TopicReader(bootstrapServers)) {
-            for (Topic topic : List.of(Topic.GENERATION_REQUESTS, Topic.TASKS, Topic.SOLVED, Topic.VERIFIED,
+            for (Topic topic : List.of(Topic.GENERATION_REQUESTS, Topic.TASKS, Topic.TASKS_UNIQUE, Topic.SOLVED, Topic.VERIFIED,
                     Topic.ACCEPTED, Topic.REJECTED)) {
                 int[] records = {0};
                 Set<String> distinct = new HashSet<>();

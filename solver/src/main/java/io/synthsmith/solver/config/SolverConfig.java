@@ -13,6 +13,13 @@ import java.util.Map;
 public interface SolverConfig {
 
     /**
+     * The topic of tasks to solve: the ones dedup's pre-solve stage found unique ({@code <prefix>tasks.unique},
+     * set in application.properties). With that stage off ({@code synthsmith.dedup.pre-solve.enabled=false}), the
+     * evolver's own topic {@code <prefix>tasks}.
+     */
+    String inputTopic();
+
+    /**
      * A reasoning-length gate, off by default (0): a candidate's code is judged by execution, so its reasoning
      * length is recorded ({@code reasoningChars}) rather than used to drop it. A run that wants only long chains of
      * thought sets a minimum in characters; shorter ones are then dropped as {@code short_reasoning}, but only from

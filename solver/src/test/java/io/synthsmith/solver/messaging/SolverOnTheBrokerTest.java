@@ -63,7 +63,7 @@ class SolverOnTheBrokerTest {
 
     private Task produce(ObjectNode task) {
         Task decoded = TaskFixtures.decode(task);
-        probe.produce(topic(Topic.TASKS), decoded.id(), TaskFixtures.bytes(task));
+        probe.produce(topic(Topic.TASKS_UNIQUE), decoded.id(), TaskFixtures.bytes(task));
         return decoded;
     }
 
@@ -201,7 +201,7 @@ class SolverOnTheBrokerTest {
         long fastOffset = produceToPartition(fast);
 
         solved(fast.id());
-        TopicPartition partition = new TopicPartition(topic(Topic.TASKS), 0);
+        TopicPartition partition = new TopicPartition(topic(Topic.TASKS_UNIQUE), 0);
         assertThat(probe.await(topic(Topic.SOLVED), r -> slow.id().equals(r.key()), 1, Duration.ofSeconds(1)))
                 .as("the slow task is still being solved when the one behind it is done").isEmpty();
         assertThat(committed(partition)).as("nothing past the slow task is committed yet")
@@ -217,7 +217,7 @@ class SolverOnTheBrokerTest {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new ByteArraySerializer())) {
-            RecordMetadata written = producer.send(new ProducerRecord<>(topic(Topic.TASKS), 0, task.id(),
+            RecordMetadata written = producer.send(new ProducerRecord<>(topic(Topic.TASKS_UNIQUE), 0, task.id(),
                     codec.encode(task))).get(60, TimeUnit.SECONDS);
             return written.offset();
         }

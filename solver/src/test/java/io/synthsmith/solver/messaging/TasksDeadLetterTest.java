@@ -14,6 +14,6 @@ import io.synthsmith.solver.scripted.ScriptedLlmResource;
 class TasksDeadLetterTest extends DeadLetterRoutingContract {
 
     TasksDeadLetterTest() {
-        super(Topic.TASKS, "solver", "task-codeforces.json", "statement");
+        super(Topic.TASKS_UNIQUE, "solver", "task-codeforces.json", "statement", "tasks");
     }
 }

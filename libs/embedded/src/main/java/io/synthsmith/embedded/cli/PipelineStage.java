@@ -10,9 +10,9 @@ import java.util.List;
  */
 public enum PipelineStage {
     TASK_EVOLVER("task-evolver", 8081, "synthsmith-task-evolver", List.of(Topic.SEEDS, Topic.GENERATION_REQUESTS)),
-    SOLVER("solver", 8082, "synthsmith-solver", List.of(Topic.TASKS)),
+    SOLVER("solver", 8082, "synthsmith-solver", List.of(Topic.TASKS_UNIQUE)),
     VERIFIER("verifier", 8083, "synthsmith-verifier", List.of(Topic.SOLVED)),
-    DEDUP("dedup", 8084, "synthsmith-dedup", List.of(Topic.VERIFIED)),
+    DEDUP("dedup", 8084, "synthsmith-dedup", List.of(Topic.TASKS, Topic.VERIFIED)),
     EXPORTER("exporter", 8085, "synthsmith-exporter", List.of(Topic.ACCEPTED));
 
     private final String service;

@@ -123,7 +123,7 @@ public record RunProgress(String file, String runId, String outcome, long starte
         long requests = growth.outbound(PipelineStage.TASK_EVOLVER, Topic.GENERATION_REQUESTS);
         long inFlight =
                 growth.waiting(PipelineStage.TASK_EVOLVER, Topic.GENERATION_REQUESTS, PipelineStage.TASK_EVOLVER)
-                + growth.waiting(PipelineStage.TASK_EVOLVER, Topic.TASKS, PipelineStage.SOLVER)
+                + growth.tasksWaiting()
                 + growth.waiting(PipelineStage.SOLVER, Topic.SOLVED, PipelineStage.VERIFIER)
                 + growth.waiting(PipelineStage.VERIFIER, Topic.VERIFIED, PipelineStage.DEDUP)
                 + growth.waiting(PipelineStage.DEDUP, Topic.ACCEPTED, PipelineStage.EXPORTER);
@@ -161,6 +161,19 @@ public record RunProgress(String file, String runId, String outcome, long starte
         /** What {@code writer} wrote to {@code topic} and {@code reader} has not yet finished with. */
         long waiting(PipelineStage writer, Topic topic, PipelineStage reader) {
             return Math.max(0, outbound(writer, topic) - inbound(reader, topic, null));
+        }
+
+        /**
+         * Tasks not yet taken by the solver: through dedup's pre-solve stage (the evolver's tasks it has not
+         * checked, and those it forwarded that the solver has not taken; those it rejected have ended), or, when the
+         * solver reads the evolver's topic itself (the pre-solve stage off), straight from the evolver.
+         */
+        long tasksWaiting() {
+            if (inbound(PipelineStage.SOLVER, Topic.TASKS, null) > 0) {
+                return waiting(PipelineStage.TASK_EVOLVER, Topic.TASKS, PipelineStage.SOLVER);
+            }
+            return waiting(PipelineStage.TASK_EVOLVER, Topic.TASKS, PipelineStage.DEDUP)
+                    + waiting(PipelineStage.DEDUP, Topic.TASKS_UNIQUE, PipelineStage.SOLVER);
         }
     }
 }

@@ -27,9 +27,9 @@ class RunProgressTest {
     void baseline() throws Exception {
         Path base = Files.createDirectories(dir.resolve("metrics/base"));
         Files.writeString(base.resolve("task-evolver"), evolver(6, 0, 6, 0, 24, 24, 24));
-        Files.writeString(base.resolve("solver"), stage("tasks", 24, "solved", 24));
+        Files.writeString(base.resolve("solver"), stage("tasks.unique", 24, "solved", 24));
         Files.writeString(base.resolve("verifier"), stage("solved", 24, "verified", 24));
-        Files.writeString(base.resolve("dedup"), stage("verified", 24, "accepted", 7));
+        Files.writeString(base.resolve("dedup"), dedup(24, 24, 24, 7));
         Files.writeString(base.resolve("exporter"), stage("accepted", 7, "export.sft", 0));
         runFile = dir.resolve("run.json");
         Files.writeString(runFile, """
@@ -44,9 +44,9 @@ class RunProgressTest {
         Map<PipelineStage, PrometheusText> now = new EnumMap<>(PipelineStage.class);
         // this run: 6 seeds taken (5 merged, 1 rejected), 20 requests of which the evolver finished 18 (17 tasks)
         now.put(PipelineStage.TASK_EVOLVER, PrometheusText.parse(evolver(12, 0, 11, 1, 44, 42, 41)));
-        now.put(PipelineStage.SOLVER, PrometheusText.parse(stage("tasks", 39, "solved", 39)));
+        now.put(PipelineStage.SOLVER, PrometheusText.parse(stage("tasks.unique", 39, "solved", 39)));
         now.put(PipelineStage.VERIFIER, PrometheusText.parse(stage("solved", 36, "verified", 36)));
-        now.put(PipelineStage.DEDUP, PrometheusText.parse(stage("verified", 36, "accepted", 12)));
+        now.put(PipelineStage.DEDUP, PrometheusText.parse(dedup(39, 39, 36, 12)));
         now.put(PipelineStage.EXPORTER, PrometheusText.parse(stage("accepted", 11, "export.sft", 0)));
 
         RunProgress progress = RunProgress.measure(RunProgress.RunFile.read(runFile), now, PIDS, "synthsmith.",
@@ -72,9 +72,10 @@ class RunProgressTest {
     void everySeedHasEndedWhenNothingIsInFlight() throws Exception {
         Map<PipelineStage, PrometheusText> now = new EnumMap<>(PipelineStage.class);
         now.put(PipelineStage.TASK_EVOLVER, PrometheusText.parse(evolver(11, 1, 11, 0, 44, 44, 44)));
-        now.put(PipelineStage.SOLVER, PrometheusText.parse(stage("tasks", 44, "solved", 44)));
-        now.put(PipelineStage.VERIFIER, PrometheusText.parse(stage("solved", 44, "verified", 40)));
-        now.put(PipelineStage.DEDUP, PrometheusText.parse(stage("verified", 40, "accepted", 9)));
+        // 3 of this run's tasks were rejected as copies before solving: they have ended, not waiting for the solver
+        now.put(PipelineStage.SOLVER, PrometheusText.parse(stage("tasks.unique", 41, "solved", 41)));
+        now.put(PipelineStage.VERIFIER, PrometheusText.parse(stage("solved", 41, "verified", 40)));
+        now.put(PipelineStage.DEDUP, PrometheusText.parse(dedup(44, 41, 40, 9)));
         now.put(PipelineStage.EXPORTER, PrometheusText.parse(stage("accepted", 9, "export.sft", 0)));
 
         RunProgress progress = RunProgress.measure(RunProgress.RunFile.read(runFile), now, PIDS, "synthsmith.",
@@ -87,14 +88,32 @@ class RunProgressTest {
     }
 
     @Test
+    void withDedupBeforeSolvingOffTheSolverReadsTheEvolversTasks() throws Exception {
+        Map<PipelineStage, PrometheusText> now = new EnumMap<>(PipelineStage.class);
+        // SYNTHSMITH_DEDUP_PRE_SOLVE_ENABLED=false: the solver took 15 of the evolver's 17 new tasks itself
+        now.put(PipelineStage.TASK_EVOLVER, PrometheusText.parse(evolver(12, 0, 11, 1, 44, 42, 41)));
+        now.put(PipelineStage.SOLVER, PrometheusText.parse(stage("tasks.unique", 24, "solved", 39)
+                + "synthsmith_inbound_records_total{kind=\"none\",outcome=\"processed\",topic=\"synthsmith.tasks\"} 15.0\n"));
+        now.put(PipelineStage.VERIFIER, PrometheusText.parse(stage("solved", 39, "verified", 39)));
+        now.put(PipelineStage.DEDUP, PrometheusText.parse(dedup(24, 24, 39, 12)));
+        now.put(PipelineStage.EXPORTER, PrometheusText.parse(stage("accepted", 12, "export.sft", 0)));
+
+        RunProgress progress = RunProgress.measure(RunProgress.RunFile.read(runFile), now, PIDS, "synthsmith.",
+                1090);
+
+        // waiting: 2 requests, 2 tasks for the solver
+        assertThat(progress.inFlight()).isEqualTo(4);
+    }
+
+    @Test
     void redeliveredSeedsCountAsSeedsWithWork() throws Exception {
         Map<PipelineStage, PrometheusText> now = new EnumMap<>(PipelineStage.class);
         // the tree already held all 6 seeds: redelivered, each writing its 4 requests again; 2 tasks wait for the solver
         now.put(PipelineStage.TASK_EVOLVER, PrometheusText.parse(evolver(12, 0, 6, 0, 48, 48, 48)
                 + "synthsmith_task_evolver_seeds_total{kind=\"code\",outcome=\"redelivered\"} 6.0\n"));
-        now.put(PipelineStage.SOLVER, PrometheusText.parse(stage("tasks", 46, "solved", 46)));
+        now.put(PipelineStage.SOLVER, PrometheusText.parse(stage("tasks.unique", 46, "solved", 46)));
         now.put(PipelineStage.VERIFIER, PrometheusText.parse(stage("solved", 46, "verified", 46)));
-        now.put(PipelineStage.DEDUP, PrometheusText.parse(stage("verified", 46, "accepted", 7)));
+        now.put(PipelineStage.DEDUP, PrometheusText.parse(dedup(48, 48, 46, 7)));
         now.put(PipelineStage.EXPORTER, PrometheusText.parse(stage("accepted", 7, "export.sft", 0)));
 
         RunProgress progress = RunProgress.measure(RunProgress.RunFile.read(runFile), now, PIDS, "synthsmith.",
@@ -147,6 +166,12 @@ class RunProgressTest {
                 synthsmith_inbound_records_total{kind="none",outcome="processed",topic="synthsmith.generation.requests"} %d.0
                 synthsmith_outbound_records_total{topic="synthsmith.tasks"} %d.0
                 """.formatted(seedsProcessed, seedsDeadLettered, merged, rejected, requestsOut, requestsIn, tasks);
+    }
+
+    /** Dedup's two stages: the evolver's tasks checked and forwarded before solving, verified ones decided after. */
+    private static String dedup(long tasksChecked, long forwarded, long verifiedDecided, long accepted) {
+        return stage("tasks", tasksChecked, "tasks.unique", forwarded) + stage("verified", verifiedDecided, "accepted",
+                accepted);
     }
 
     private static String stage(String input, long consumed, String output, long produced) {

@@ -11,6 +11,8 @@ public enum Topic {
     SEEDS("seeds", MessageType.SEED, true, false),
     RUNS("runs", MessageType.RUN, true, true),
     TASKS("tasks", MessageType.TASK, true, false),
+    /** The evolver's tasks that dedup's pre-solve stage found unique: what the solver reads by default. */
+    TASKS_UNIQUE("tasks.unique", MessageType.TASK, true, false),
     SOLVED("solved", MessageType.SOLVED, true, false),
     VERIFIED("verified", MessageType.VERIFIED, true, false),
     ACCEPTED("accepted", MessageType.ACCEPTED, true, false),
