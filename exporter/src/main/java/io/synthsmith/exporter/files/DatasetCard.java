@@ -107,7 +107,7 @@ public final class DatasetCard {
                                 : "the tasks every candidate solved";
                         case RL_HARD -> "too hard for the probe model (its mean pass rate at or below the exporter's "
                                 + "`probe-hard-up-to`, default 0.0)";
-                        default -> probed ? "useful: the probe model solves them sometimes" + (bySolver > 0
+                        default -> probed ? "useful for RL, the probe model passes some of their tests but not all" + (bySolver > 0
                                 ? "; tasks without a probe: some candidate failed them" : "")
                                 : "the tasks some candidate failed";
                     }).append(".\n");
