@@ -61,7 +61,7 @@ def files(args):
             rows = pq.read_metadata(path).num_rows
             if rows != shard["rows"]:
                 sys.exit(f"{path}: {rows} rows, the manifest says {shard['rows']}")
-    for unit in ("sft", "rl/main", "rl/easy"):
+    for unit in ("sft", "rl/main", "rl/easy", "rl/hard"):
         shards = sorted((run / unit).glob("*.parquet")) if (run / unit).is_dir() else []
         if not shards:
             continue

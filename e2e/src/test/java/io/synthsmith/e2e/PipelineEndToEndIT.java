@@ -64,6 +64,12 @@ class PipelineEndToEndIT {
     private static final Logger LOG = Logger.getLogger(PipelineEndToEndIT.class);
     private static final Path HOME = Path.of(System.getProperty("synthsmith.home", "..")).toAbsolutePath().normalize();
     private static final String RUN = "e2e";
+    /**
+     * The plain replay run's probe model, served by the same scripted server (scripted replies, not a model): a
+     * program that is right on small inputs only for Lantern Street Sums, a right one for Courier in the Maze, and
+     * prose without code for every other task.
+     */
+    private static final String PROBE_MODEL = "synthsmith-e2e-probe";
     private static final MessageCodec CODEC = new MessageCodec();
 
     /** A model family as one endpoint serves it: the run that uses it, its model name and the solver's preset. */
@@ -95,6 +101,13 @@ class PipelineEndToEndIT {
         pipeline = Pipeline.start(Pipeline.Settings.of(HOME, EmbeddedInfrastructure.freshDirectory("e2e"), script)
                 .withServiceEnvironment("solver", Map.of("SYNTHSMITH_SOLVER_LLM_MODEL_DIALECTS", modelDialects)));
         HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> probe = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + pipeline.service("task-evolver").port() + "/runs/" + RUN))
+                .header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"probe\": {\"baseUrl\": \"" + pipeline.llm().baseUrl()
+                        + "\", \"model\": \"" + PROBE_MODEL + "\", \"attempts\": 2}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(probe.statusCode()).as("PUT /runs/%s: %s", RUN, probe.body()).isEqualTo(200);
         for (Dialect dialect : DIALECTS) {
             HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                             + pipeline.service("task-evolver").port() + "/runs/" + dialect.run()))
@@ -337,6 +350,61 @@ class PipelineEndToEndIT {
         assertThat(check.outcomes()).as("tasks in the RL files of run %s", RUN).isNotEmpty();
         assertThat(check.outcomes()).allSatisfy(outcome -> assertThat(outcome)
                 .as("task %s, re-run from the files", outcome.taskId()).isInstanceOf(DatasetCheck.Outcome.Passed.class));
+    }
+
+    /**
+     * The plain replay run has a probe: its RL rows are split by the probe's pass rate (too easy, useful, too hard),
+     * keep both rates, and the card says whose difficulty it is and names exactly the splits that have files.
+     */
+    @Test
+    void theProbeSplitsThePlainRunsRlRowsAndTheCardNamesOnlyTheSplitsThatExist() throws Exception {
+        Map<String, String> splitByTitle = new HashMap<>();
+        try (TopicReader reader = new TopicReader(pipeline.bootstrapServers())) {
+            for (ConsumerRecord<String, byte[]> record : reader.readAll(pipeline.topics().of(Topic.EXPORT_RL))) {
+                JsonNode info = parse(record).path("extra_info");
+                if (!RUN.equals(info.path("run_id").asText())) {
+                    assertThat(info.path("difficulty_by").asText()).as("split of a run without probe")
+                            .isEqualTo("solver");
+                    assertThat(info.path("split").asText()).isIn("main", "easy");
+                    continue;
+                }
+                assertThat(info.path("difficulty_by").asText()).isEqualTo("probe");
+                assertThat(info.path("probe_model").asText()).isEqualTo(PROBE_MODEL);
+                assertThat(info.path("probe_attempts").asInt()).isEqualTo(2);
+                assertThat(info.path("difficulty").isNumber()).as("the candidates' rate is kept").isTrue();
+                double rate = info.path("probe_difficulty").asDouble();
+                String prompt = parse(record).path("prompt").get(0).path("content").asText();
+                String title = prompt.contains("lanterns") ? "lantern" : prompt.contains("courier") ? "courier"
+                        : "other";
+                String split = info.path("split").asText();
+                assertThat(split).as("split of a task with probe pass rate %s", rate)
+                        .isEqualTo(rate >= 1.0 ? "easy" : rate <= 0.0 ? "hard" : "main");
+                splitByTitle.merge(title, split, (a, b) -> a.equals(b) ? a : a + "," + b);
+            }
+        }
+        assertThat(splitByTitle).as("splits of the plain run's tasks by title").containsEntry("lantern", "main")
+                .containsEntry("courier", "easy").containsEntry("other", "hard");
+
+        Path run = pipeline.datasets().resolve(RUN);
+        String card = Files.readString(run.resolve("README.md"));
+        assertThat(card).contains("Difficulty is measured against the probe model `" + PROBE_MODEL + "`")
+                .doesNotContain("Difficulty is the solver's");
+        String front = card.substring(0, card.indexOf("\n---\n", 4));
+        for (String split : List.of("main", "easy", "hard")) {
+            assertThat(front).as("the card's data_files for rl/%s", split).contains("path: rl/" + split + "/*.parquet");
+        }
+        java.util.regex.Matcher globs = java.util.regex.Pattern.compile("(?:path: |DATASET \\+ \"/)(rl/[a-z]+/\\*\\.parquet)")
+                .matcher(card);
+        int named = 0;
+        while (globs.find()) {
+            named++;
+            Path directory = run.resolve(globs.group(1)).getParent();
+            try (var files = Files.list(directory)) {
+                assertThat(files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet")))
+                        .as("files for the card's %s", globs.group(1)).isTrue();
+            }
+        }
+        assertThat(named).as("RL paths and globs the card names").isGreaterThanOrEqualTo(6);
     }
 
     /**

@@ -56,6 +56,22 @@ public interface ExporterConfig {
         /** verl's {@code ability} (env {@code SYNTHSMITH_EXPORTER_RL_ABILITY}). */
         @WithDefault("code")
         String ability();
+
+        /**
+         * With a run probe: the probe's mean pass rate from which a task is too easy for the model being trained
+         * and goes to the {@code easy} split (env {@code SYNTHSMITH_EXPORTER_RL_PROBE_EASY_FROM}); the default 1.0
+         * means every probe attempt passed every test.
+         */
+        @WithDefault("1.0")
+        double probeEasyFrom();
+
+        /**
+         * With a run probe: the probe's mean pass rate up to which a task is too hard and goes to the {@code hard}
+         * split (env {@code SYNTHSMITH_EXPORTER_RL_PROBE_HARD_UP_TO}); the default 0.0 means no probe attempt passed
+         * any test. Must be below {@code probe-easy-from}.
+         */
+        @WithDefault("0.0")
+        double probeHardUpTo();
     }
 
     /** The dataset files written from the committed export streams. */

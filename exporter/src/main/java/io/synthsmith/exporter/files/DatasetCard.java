@@ -1,6 +1,8 @@
 package io.synthsmith.exporter.files;
 
+import io.synthsmith.exporter.rl.RlSplit;
 import io.synthsmith.exporter.rl.VerlReward;
+import io.synthsmith.messages.ExportRl;
 import io.synthsmith.exporter.report.RunReportPage;
 import io.synthsmith.exporter.report.RunStatistics;
 import java.util.ArrayList;
@@ -23,7 +25,8 @@ public final class DatasetCard {
     /** The splits of the card's configurations: the HF split name and the unit whose shards it reads. */
     private static final Pattern LICENSE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.+-]*");
     private static final List<Split> SFT_SPLITS = List.of(new Split("train", Unit.SFT));
-    private static final List<Split> RL_SPLITS = List.of(new Split("train", Unit.RL_MAIN), new Split("easy", Unit.RL_EASY));
+    private static final List<Split> RL_SPLITS = List.of(new Split("train", Unit.RL_MAIN), new Split("easy", Unit.RL_EASY),
+            new Split("hard", Unit.RL_HARD));
 
     public static String render(Manifest manifest) {
         List<Split> sft = existing(manifest, SFT_SPLITS);
@@ -56,26 +59,17 @@ public final class DatasetCard {
             row(card, manifest, "sft", split, counts.sftRows());
         }
         for (Split split : rl) {
-            row(card, manifest, "rl", split, counts.rlBySplit().getOrDefault(
-                    split.unit() == Unit.RL_EASY ? "easy" : "main", 0L));
+            row(card, manifest, "rl", split, counts.rlBySplit().getOrDefault(splitKey(split.unit()), 0L));
         }
         if (sft.isEmpty() && rl.isEmpty()) {
             card.append("| (none yet) | | | 0 | 0 |\n");
         }
         card.append('\n');
-        for (Split split : rl) {
-            card.append("RL split `").append(split.name()).append("` (`").append(split.unit().directory())
-                    .append("`): ").append(split.unit() == Unit.RL_EASY ? "the tasks every candidate solved.\n"
-                            : "the tasks some candidate failed.\n");
-        }
-        card.append("""
-                Difficulty is the solver's: the mean pass rate of the run's own candidate solutions on the labelled \
-                tests (`extra_info.difficulty`, 1 = every candidate passed), not measured against the model you train.
-
-                """);
+        difficulty(card, counts, rl);
         table(card, "Tasks by style", "style", counts.tasksByStyle());
         table(card, "Tasks by difficulty", "difficulty (verifier's level from the candidates' pass rate)",
                 counts.tasksByDifficulty());
+        table(card, "RL tasks by whose difficulty chose their split", "decided by", counts.difficultyBy());
         table(card, "Rejected upstream", "stage / reason", counts.rejections());
         keyFigures(card, manifest.statistics());
         loading(card, manifest, sft, rl);
@@ -83,6 +77,62 @@ public final class DatasetCard {
                 .append(manifest.fileSchemaVersion()).append("; records: ")
                 .append(String.join(", ", manifest.recordSchemas().values())).append(".\n");
         return card.toString();
+    }
+
+    /** The {@code extra_info.split} value of the rows in an RL unit. */
+    private static String splitKey(Unit unit) {
+        return switch (unit) {
+            case RL_EASY -> RlSplit.EASY;
+            case RL_HARD -> RlSplit.HARD;
+            default -> RlSplit.MAIN;
+        };
+    }
+
+    /**
+     * What each existing RL split holds and whose difficulty it is: the run's probe model (the model being trained,
+     * when the run names one) or the solver's own candidates.
+     */
+    private static void difficulty(StringBuilder card, Manifest.Counts counts, List<Split> rl) {
+        List<String> probes = counts.difficultyBy().keySet().stream()
+                .filter(key -> key.startsWith(ExportRl.ExtraInfo.BY_PROBE + ":"))
+                .map(key -> key.substring(ExportRl.ExtraInfo.BY_PROBE.length() + 1)).toList();
+        long bySolver = counts.difficultyBy().getOrDefault(ExportRl.ExtraInfo.BY_SOLVER, 0L);
+        boolean probed = !probes.isEmpty();
+        for (Split split : rl) {
+            card.append("RL split `").append(split.name()).append("` (`").append(split.unit().directory())
+                    .append("`): ").append(switch (split.unit()) {
+                        case RL_EASY -> probed ? "too easy for the probe model (its mean pass rate at or above the "
+                                + "exporter's `probe-easy-from`, default 1.0)" + (bySolver > 0
+                                ? "; tasks without a probe: every candidate solved them" : "")
+                                : "the tasks every candidate solved";
+                        case RL_HARD -> "too hard for the probe model (its mean pass rate at or below the exporter's "
+                                + "`probe-hard-up-to`, default 0.0)";
+                        default -> probed ? "useful for RL, the probe model passes some of their tests but not all" + (bySolver > 0
+                                ? "; tasks without a probe: some candidate failed them" : "")
+                                : "the tasks some candidate failed";
+                    }).append(".\n");
+        }
+        card.append('\n');
+        if (probed) {
+            card.append("Difficulty is measured against the probe model ")
+                    .append(String.join(", ", probes.stream().map(m -> "`" + m + "`").toList()))
+                    .append(" (the run's `probe`): its attempts at each task, asked with the candidates' prompt, ")
+                    .append("run on the labelled tests; `extra_info.probe_difficulty` is its mean pass rate and ")
+                    .append("decided the split (`extra_info.difficulty_by`). `extra_info.difficulty` stays the ")
+                    .append("solver's candidates' mean pass rate.");
+            if (bySolver > 0) {
+                card.append(" ").append(bySolver).append(" RL tasks had no probe result and were split by the ")
+                        .append("solver's difficulty.");
+            }
+            card.append("\n\n");
+        } else {
+            card.append("""
+                    Difficulty is the solver's: the mean pass rate of the run's own candidate solutions on the labelled \
+                    tests (`extra_info.difficulty`, 1 = every candidate passed), not measured against the model you \
+                    train. A run's `probe` (the model being trained, or its base) measures it against that model.
+
+                    """);
+        }
     }
 
     /**

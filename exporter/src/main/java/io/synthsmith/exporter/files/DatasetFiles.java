@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthsmith.exporter.rl.VerlReward;
 import io.synthsmith.exporter.report.RunReportPage;
 import io.synthsmith.exporter.report.RunStatistics;
+import io.synthsmith.exporter.rl.RlSplit;
 import io.synthsmith.messages.Envelope;
 import io.synthsmith.messages.ExportRl;
 import io.synthsmith.messages.ExportSft;
@@ -117,7 +118,8 @@ public final class DatasetFiles {
                     RunStatistics.empty());
             case ExportRl task -> run.add(unit, FileRows.Layout.RL, rows.row(task), partition, offset, fileFormats,
                     new Manifest.Counts(0, Map.of(task.extraInfo().split(), 1L),
-                            Map.of(task.extraInfo().style().wire(), 1L), Map.of(difficultyOf(task), 1L), Map.of()),
+                            Map.of(task.extraInfo().style().wire(), 1L), Map.of(difficultyOf(task), 1L), Map.of(),
+                            Map.of(Manifest.Counts.difficultyBy(task.extraInfo()), 1L)),
                     RunStatistics.of(task));
             case Rejected rejection -> run.reject(rejection, partition, offset);
             default -> throw new IllegalArgumentException("the dataset files take export and rejected records, not "
@@ -207,7 +209,11 @@ public final class DatasetFiles {
     private static Unit unitOf(Envelope record) {
         return switch (record) {
             case ExportSft ignored -> Unit.SFT;
-            case ExportRl task -> "easy".equals(task.extraInfo().split()) ? Unit.RL_EASY : Unit.RL_MAIN;
+            case ExportRl task -> switch (task.extraInfo().split()) {
+                case RlSplit.EASY -> Unit.RL_EASY;
+                case RlSplit.HARD -> Unit.RL_HARD;
+                default -> Unit.RL_MAIN;
+            };
             default -> Unit.REJECTED;
         };
     }

@@ -18,8 +18,12 @@ import java.util.Map;
  */
 public final class FileRows {
 
-    /** Files format version, recorded in every manifest. */
-    public static final int FILE_SCHEMA_VERSION = 1;
+    /**
+     * Files format version, recorded in every manifest. 2: SFT rows gain {@code reasoning_chars} and
+     * {@code reasoning_hidden}; RL {@code extra_info} gains {@code difficulty_by} and the probe's figures; the RL
+     * split {@code hard}; the manifest counts RL tasks by {@code difficultyBy}.
+     */
+    public static final int FILE_SCHEMA_VERSION = 2;
 
     private static final String CHAT = "STRUCT(role VARCHAR, content VARCHAR)[]";
     private static final String COST = "STRUCT(prompt_tokens BIGINT, completion_tokens BIGINT, reasoning_tokens BIGINT,"
@@ -72,6 +76,8 @@ public final class FileRows {
         }
         row.set("seed_ids", strings(sample.lineage().seedIds()));
         row.set("feature_paths", strings(sample.lineage().featurePaths()));
+        row.put("reasoning_chars", sample.reasoningChars());
+        row.put("reasoning_hidden", sample.reasoningHidden());
         Lineage.Cost cost = sample.lineage().cost();
         row.set("cost", cost == null ? null : cost(ExportRl.TaskCost.of(cost)));
         row.put("created_at", sample.createdAt().toString());
@@ -121,6 +127,11 @@ public final class FileRows {
         } else {
             extra.put("majority_share", info.majorityShare());
         }
+        extra.put("difficulty_by", info.difficultyBy());
+        extra.put("probe_model", info.probeModel());
+        extra.put("probe_difficulty", info.probeDifficulty());
+        extra.put("probe_attempts", info.probeAttempts());
+        extra.put("probe_solved_attempts", info.probeSolvedAttempts());
         row.put("created_at", task.createdAt().toString());
         return row;
     }
@@ -168,6 +179,8 @@ public final class FileRows {
         }
         columns.put("seed_ids", "VARCHAR[]");
         columns.put("feature_paths", "VARCHAR[]");
+        columns.put("reasoning_chars", "INTEGER");
+        columns.put("reasoning_hidden", "BOOLEAN");
         columns.put("cost", COST);
         columns.put("created_at", "VARCHAR");
         return Collections.unmodifiableMap(columns);
@@ -183,7 +196,9 @@ public final class FileRows {
         columns.put("extra_info", "STRUCT(task_id VARCHAR, run_id VARCHAR, style VARCHAR, features VARCHAR[],"
                 + " difficulty DOUBLE, difficulty_level VARCHAR, split VARCHAR, seed_ids VARCHAR[], language VARCHAR,"
                 + " tests_kept INTEGER, tests_labelled INTEGER, max_tests INTEGER, max_ground_truth_bytes BIGINT,"
-                + " cost " + COST + ", tests_by_origin " + ORIGINS + ", majority_share DOUBLE)");
+                + " cost " + COST + ", tests_by_origin " + ORIGINS + ", majority_share DOUBLE, difficulty_by VARCHAR,"
+                + " probe_model VARCHAR, probe_difficulty DOUBLE, probe_attempts INTEGER,"
+                + " probe_solved_attempts INTEGER)");
         columns.put("created_at", "VARCHAR");
         return Collections.unmodifiableMap(columns);
     }

@@ -43,21 +43,38 @@ public record Manifest(
     }
 
     /**
-     * What the files of a run hold: SFT rows, RL tasks by split, tasks by style and difficulty, and the
-     * rejections recorded upstream by stage and reason ({@code stage/reason}).
+     * What the files of a run hold: SFT rows, RL tasks by split, tasks by style and difficulty, the rejections
+     * recorded upstream by stage and reason ({@code stage/reason}), and RL tasks by whose difficulty chose their split
+     * ({@code solver} or {@code probe:<model>}; files version 2).
      */
     public record Counts(long sftRows, Map<String, Long> rlBySplit, Map<String, Long> tasksByStyle,
-            Map<String, Long> tasksByDifficulty, Map<String, Long> rejections) {
+            Map<String, Long> tasksByDifficulty, Map<String, Long> rejections, Map<String, Long> difficultyBy) {
 
         public Counts {
             rlBySplit = sorted(rlBySplit);
             tasksByStyle = sorted(tasksByStyle);
             tasksByDifficulty = sorted(tasksByDifficulty);
             rejections = sorted(rejections);
+            difficultyBy = sorted(difficultyBy);
+        }
+
+        /** Counts without the RL tasks by whose difficulty split them (manifests of files version 1). */
+        public Counts(long sftRows, Map<String, Long> rlBySplit, Map<String, Long> tasksByStyle,
+                Map<String, Long> tasksByDifficulty, Map<String, Long> rejections) {
+            this(sftRows, rlBySplit, tasksByStyle, tasksByDifficulty, rejections, Map.of());
         }
 
         public static Counts empty() {
             return new Counts(0, Map.of(), Map.of(), Map.of(), Map.of());
+        }
+
+        /**
+         * The key an RL row is counted under in {@code difficultyBy}: {@code solver}, or {@code probe:<model>} when
+         * the run's probe split it.
+         */
+        public static String difficultyBy(ExportRl.ExtraInfo info) {
+            return ExportRl.ExtraInfo.BY_PROBE.equals(info.difficultyBy()) && info.probeModel() != null
+                    ? ExportRl.ExtraInfo.BY_PROBE + ":" + info.probeModel() : ExportRl.ExtraInfo.BY_SOLVER;
         }
 
         public long rlRows() {
@@ -68,7 +85,7 @@ public record Manifest(
         public Counts plus(Counts more) {
             return new Counts(sftRows + more.sftRows, add(rlBySplit, more.rlBySplit),
                     add(tasksByStyle, more.tasksByStyle), add(tasksByDifficulty, more.tasksByDifficulty),
-                    add(rejections, more.rejections));
+                    add(rejections, more.rejections), add(difficultyBy, more.difficultyBy));
         }
 
         /** The counts of {@code a} and {@code b} added key by key, sorted by key. */

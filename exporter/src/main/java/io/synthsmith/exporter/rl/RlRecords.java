@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synthsmith.exporter.cost.TaskCosts;
 import io.synthsmith.exporter.prompt.PromptWriter;
 import io.synthsmith.exporter.sft.SftRecords;
-import io.synthsmith.exporter.sft.SolutionSelection;
 import io.synthsmith.messages.Accepted;
 import io.synthsmith.messages.ChatMessage;
 import io.synthsmith.messages.ExportRl;
@@ -29,7 +28,8 @@ import java.util.TreeMap;
 
 /**
  * The RL record of one accepted task, as verl reads it: the prompt, a rule reward whose {@code ground_truth} is a
- * JSON string with the labelled tests, and {@code extra_info} tracing the task back to its run and seeds.
+ * JSON string with the labelled tests, and {@code extra_info} tracing the task back to its run and seeds, with the
+ * candidates' and (when the run has a probe) the probe's pass rates; {@link RlSplit} decides the split.
  *
  * <p>The ground truth keeps verl's keys: {@code inputs} and {@code outputs} (stdin text and expected stdout) for
  * stdin tasks; for LeetCode-style tasks verl's call-based form ({@code fn_name}; each input one JSON value per line
@@ -38,9 +38,6 @@ import java.util.TreeMap;
  * of the run's solutions and, where outputs are compared with one, the {@code float_tolerance}.
  */
 public final class RlRecords {
-
-    public static final String SPLIT_MAIN = "main";
-    public static final String SPLIT_EASY = "easy";
 
     /** The verifier's default tolerance for LeetCode tasks returning floating-point numbers. */
     static final double FLOAT_RETURN_TOLERANCE = 1e-5;
@@ -52,8 +49,16 @@ public final class RlRecords {
     private final String ability;
     private final ObjectMapper mapper;
     private final CallForm callForm;
+    private final RlSplit split;
 
+    /** RL records split with the default probe thresholds ({@link RlSplit#DEFAULTS}). */
     public RlRecords(PromptWriter prompts, String dataSourceTemplate, String ability, ObjectMapper mapper) {
+        this(prompts, dataSourceTemplate, ability, mapper, RlSplit.DEFAULTS);
+    }
+
+    public RlRecords(PromptWriter prompts, String dataSourceTemplate, String ability, ObjectMapper mapper,
+            RlSplit split) {
+        this.split = split;
         this.prompts = prompts;
         this.dataSourceTemplate = dataSourceTemplate;
         this.ability = ability;
@@ -69,7 +74,7 @@ public final class RlRecords {
         RunConfig.Export export = task.runConfig().export();
         String id = Ids.derive("rl", task.id());
         Verified.Difficulty difficulty = verified.difficulty();
-        boolean easy = export.easySplit() && solvedByEveryCandidate(verified);
+        Verified.ProbeDifficulty probe = difficulty == null ? null : difficulty.probe();
         List<Verified.LabelledTest> kept = new TestCap(export.maxTestsPerRow(), export.maxGroundTruthBytes())
                 .keep(verified.tests());
         String dataSource = export.dataSource() != null ? export.dataSource() : dataSourceTemplate;
@@ -87,17 +92,13 @@ public final class RlRecords {
                 new ExportRl.ExtraInfo(task.id(), accepted.runId(), task.style(), task.features(),
                         difficulty == null ? null : difficulty.meanPassRate(),
                         difficulty == null ? null : difficulty.level(),
-                        easy ? SPLIT_EASY : SPLIT_MAIN,
+                        split.of(verified, export.easySplit()),
                         accepted.lineage().seedIds(),
                         language, kept.size(), verified.tests().size(), export.maxTestsPerRow(),
                         export.maxGroundTruthBytes(), ExportRl.TaskCost.of(cost), testsByOrigin,
-                        agreement == null ? null : agreement.meanMajorityShare()));
-    }
-
-    /** Whether every candidate passed every labelled test: such a task teaches an RL policy little. */
-    static boolean solvedByEveryCandidate(Verified verified) {
-        return !verified.candidates().isEmpty()
-                && verified.candidates().stream().allMatch(SolutionSelection::passesEverything);
+                        agreement == null ? null : agreement.meanMajorityShare(), RlSplit.decidedBy(verified),
+                        probe == null ? null : probe.model(), probe == null ? null : probe.meanPassRate(),
+                        probe == null ? null : probe.attempts(), probe == null ? null : probe.solvedAttempts()));
     }
 
     /** The tests as verl's reward functions read them, in the order the verifier labelled them. */

@@ -54,7 +54,9 @@ public final class SftRecords {
                 messages ? List.of(ChatMessage.user(query), ChatMessage.assistant(response)) : null,
                 messages ? null : query,
                 messages ? null : response,
-                task.style(), candidate.language());
+                task.style(), candidate.language(), candidate.reasoningChars() != null ? candidate.reasoningChars()
+                        : candidate.reasoning() == null ? null : candidate.reasoning().length(),
+                Boolean.TRUE.equals(candidate.reasoningHidden()));
     }
 
     /**

@@ -91,7 +91,11 @@ class DatasetFilesTest {
         assertThat(columns(ParquetRows.schema(shardsOf(run.resolve("sft"), ".parquet").get(0)))).containsExactly(
                 "id=BINARY STRING", "run_id=BINARY STRING", "task_id=BINARY STRING", "candidate_id=BINARY STRING",
                 "golden=BOOLEAN", "style=BINARY STRING", "language=BINARY STRING", "messages=LIST",
-                "seed_ids=LIST", "feature_paths=LIST", "cost=STRUCT", "created_at=BINARY STRING");
+                "seed_ids=LIST", "feature_paths=LIST", "reasoning_chars=INT32 INTEGER(32,true)",
+                "reasoning_hidden=BOOLEAN",
+                "cost=STRUCT", "created_at=BINARY STRING");
+        assertThat(row.get("reasoning_chars")).isEqualTo(first.reasoningChars()).isNotNull();
+        assertThat(row.get("reasoning_hidden")).isEqualTo(false);
         assertThat(columns(ParquetRows.schema(shardsOf(run.resolve("rl/main"), ".parquet").get(0)))).containsExactly(
                 "id=BINARY STRING", "data_source=BINARY STRING", "prompt=LIST", "ability=BINARY STRING",
                 "reward_model=STRUCT", "extra_info=STRUCT", "created_at=BINARY STRING");
@@ -109,7 +113,8 @@ class DatasetFilesTest {
         assertThat(manifest.counts().tasksByStyle()).containsExactlyInAnyOrderEntriesOf(Map.of("codeforces", 5L));
         assertThat(manifest.counts().rejections()).containsExactlyInAnyOrderEntriesOf(
                 Map.of("verifier/no_consensus", 2L));
-        assertThat(manifest.fileSchemaVersion()).isEqualTo(1);
+        assertThat(manifest.fileSchemaVersion()).isEqualTo(2);
+        assertThat(manifest.counts().difficultyBy()).containsExactlyInAnyOrderEntriesOf(Map.of("solver", 5L));
         String card = Files.readString(run.resolve("README.md"));
         assertThat(card).startsWith("---\n").contains("license: unknown\n", "config_name: sft", "path: sft/*.parquet",
                 "path: rl/easy/*.parquet", "| verifier/no_consensus | 2 |", "| codeforces | 5 |", "| medium | 5 |");
@@ -128,13 +133,8 @@ class DatasetFilesTest {
         DatasetFiles files = files(2);
         // Every task solved by every candidate: the run has SFT rows and an RL easy split, no RL main split.
         for (int i = 0; i < 3; i++) {
-            Accepted accepted = tasks.example().run("run-e").id("task-e-" + i).export("{\"license\": \"cc-by-4.0\"}")
-                    .solvedByAll().build();
-            long offset = i;
-            for (TaskExport.Output output : export.of(accepted)) {
-                files.accept(output.topic() == Topic.EXPORT_SFT ? SFT : RL, offset, output.message(),
-                        output.fileFormats(), output.license());
-            }
+            accept(files, tasks.example().run("run-e").id("task-e-" + i).export("{\"license\": \"cc-by-4.0\"}")
+                    .solvedByAll().build(), i);
         }
         files.closeAll(Map.of());
 
@@ -144,23 +144,99 @@ class DatasetFilesTest {
         assertThat(configs).containsOnlyKeys("sft", "rl");
         assertThat(configs.get("sft")).containsOnlyKeys("train");
         assertThat(configs.get("rl")).as("splits of config rl").containsOnlyKeys("easy");
+        assertCardPathsMatchFiles(run, card, configs);
+        assertThat(card).contains("license: cc-by-4.0\n", "| rl | easy | `rl/easy` | 3 | 2 |")
+                .doesNotContain("rl/main").contains("Difficulty is the solver's")
+                .contains("custom_reward_function.path=$DATASET/verl_reward.py",
+                        "custom_reward_function.name=compute_score",
+                        "data.train_files=[$DATASET/rl/easy/part-00000.parquet,$DATASET/rl/easy/part-00001.parquet]");
+        assertThat(Files.readAllBytes(run.resolve("verl_reward.py"))).isEqualTo(VerlReward.source());
+        assertThat(tasks.codec().mapper().readValue(run.resolve("manifest.json").toFile(), Manifest.class).license())
+                .isEqualTo("cc-by-4.0");
+    }
+
+    @Test
+    void aProbeSplitsTheRlRowsIntoEasyUsefulAndHardAndTheCardSaysWhoseDifficultyItIs() throws Exception {
+        DatasetFiles files = files(10);
+        // Every candidate solved every task: without the probe all would be easy.
+        double[] probeRates = {1.0, 0.5, 0.25, 0.0};
+        for (int i = 0; i < probeRates.length; i++) {
+            Accepted accepted = tasks.example().run("run-p").id("task-p-" + i).export("{}").solvedByAll()
+                    .probe("base-7b", probeRates[i], 4, probeRates[i] == 1.0 ? 4 : 0).hiddenReasoning().build();
+            accept(files, accepted, i);
+        }
+        files.closeAll(Map.of());
+
+        Path run = root.resolve("run-p");
+        assertThat(rowsOf(run.resolve("rl/easy"))).extracting(r -> extra(r).get("task_id")).containsExactly("task-p-0");
+        assertThat(rowsOf(run.resolve("rl/main"))).extracting(r -> extra(r).get("task_id"))
+                .containsExactlyInAnyOrder("task-p-1", "task-p-2");
+        List<Map<String, Object>> hard = rowsOf(run.resolve("rl/hard"));
+        assertThat(hard).extracting(r -> extra(r).get("task_id")).containsExactly("task-p-3");
+        double candidates = tasks.example().build().verified().difficulty().meanPassRate();
+        assertThat(extra(hard.get(0))).containsEntry("difficulty", candidates).containsEntry("probe_difficulty", 0.0)
+                .containsEntry("probe_model", "base-7b").containsEntry("probe_attempts", 4)
+                .containsEntry("probe_solved_attempts", 0).containsEntry("difficulty_by", "probe")
+                .containsEntry("split", "hard");
+        assertThat(rowsOf(run.resolve("sft"))).hasSize(4).allSatisfy(row -> {
+            assertThat(row.get("reasoning_hidden")).isEqualTo(true);
+            assertThat(row.get("reasoning_chars")).isEqualTo(0);
+        });
+
+        String card = Files.readString(run.resolve("README.md"));
+        Map<String, Map<String, String>> configs = DatasetCardConfigs.parse(card);
+        assertThat(configs.get("rl")).containsOnlyKeys("train", "easy", "hard");
+        assertCardPathsMatchFiles(run, card, configs);
+        assertThat(card).contains("| rl | train | `rl/main` | 2 | 1 |", "| rl | hard | `rl/hard` | 1 | 1 |",
+                        "Difficulty is measured against the probe model `base-7b`", "| probe:base-7b | 4 |")
+                .doesNotContain("Difficulty is the solver's");
+        Manifest manifest = tasks.codec().mapper().readValue(run.resolve("manifest.json").toFile(), Manifest.class);
+        assertThat(manifest.counts().difficultyBy()).containsExactlyInAnyOrderEntriesOf(Map.of("probe:base-7b", 4L));
+    }
+
+    @Test
+    void whenTheProbeFindsEveryTaskTooHardTheCardNamesOnlyTheHardSplit() throws Exception {
+        DatasetFiles files = files(10);
+        for (int i = 0; i < 2; i++) {
+            accept(files, tasks.example().run("run-h").id("task-h-" + i).export("{}").probe("base-7b", 0.0, 4, 0)
+                    .build(), i);
+        }
+        files.closeAll(Map.of());
+
+        Path run = root.resolve("run-h");
+        String card = Files.readString(run.resolve("README.md"));
+        Map<String, Map<String, String>> configs = DatasetCardConfigs.parse(card);
+        assertThat(configs.get("rl")).containsOnlyKeys("hard");
+        assertCardPathsMatchFiles(run, card, configs);
+        assertThat(card).doesNotContain("rl/main", "rl/easy", "RL split `train`", "RL split `easy`");
+    }
+
+    private void accept(DatasetFiles files, Accepted accepted, long offset) {
+        for (TaskExport.Output output : export.of(accepted)) {
+            files.accept(output.topic() == Topic.EXPORT_SFT ? SFT : RL, offset, output.message(),
+                    output.fileFormats(), output.license());
+        }
+    }
+
+    /** Every data_files path of the card's configs and every glob its snippets load matches a file. */
+    private static void assertCardPathsMatchFiles(Path run, String card, Map<String, Map<String, String>> configs)
+            throws IOException {
         for (var config : configs.entrySet()) {
             for (var split : config.getValue().entrySet()) {
                 assertThat(matching(run, split.getValue())).as("files matching data_files %s of %s/%s",
                         split.getValue(), config.getKey(), split.getKey()).isNotEmpty();
             }
         }
-        assertThat(card).contains("license: cc-by-4.0\n", "| rl | easy | `rl/easy` | 3 | 2 |")
-                .doesNotContain("rl/main").contains("Difficulty is the solver's")
-                .contains("custom_reward_function.path=$DATASET/verl_reward.py",
-                        "custom_reward_function.name=compute_score",
-                        "data.train_files=[$DATASET/rl/easy/part-00000.parquet,$DATASET/rl/easy/part-00001.parquet]");
-        for (String glob : DatasetCardConfigs.snippetGlobs(card)) {
+        List<String> globs = DatasetCardConfigs.snippetGlobs(card);
+        assertThat(globs).isNotEmpty();
+        for (String glob : globs) {
             assertThat(matching(run, glob)).as("files matching the snippet's %s", glob).isNotEmpty();
         }
-        assertThat(Files.readAllBytes(run.resolve("verl_reward.py"))).isEqualTo(VerlReward.source());
-        assertThat(tasks.codec().mapper().readValue(run.resolve("manifest.json").toFile(), Manifest.class).license())
-                .isEqualTo("cc-by-4.0");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> extra(Map<String, Object> row) {
+        return (Map<String, Object>) row.get("extra_info");
     }
 
     @Test

@@ -31,7 +31,10 @@ public record ExportRl(
     /**
      * What verl passes through to the reward function and logs. The test counts say how many labelled tests the
      * ground truth keeps of how many the verifier labelled, under the run's caps ({@code null}: no cap);
-     * {@code cost}, {@code testsByOrigin} and {@code majorityShare} are optional (null when not known).
+     * {@code cost}, {@code testsByOrigin} and {@code majorityShare} are optional (null when not known). Optional
+     * (revision 3): {@code difficulty_by}, whose pass rate chose the split ({@code probe} or {@code solver}), and the
+     * run's probe model with its mean pass rate, attempts and attempts passing every test ({@code difficulty} stays
+     * the candidates' rate).
      */
     public record ExtraInfo(
             @JsonProperty("task_id") String taskId,
@@ -49,10 +52,30 @@ public record ExportRl(
             @JsonProperty("max_ground_truth_bytes") Long maxGroundTruthBytes,
             TaskCost cost,
             @JsonProperty("tests_by_origin") Map<String, Integer> testsByOrigin,
-            @JsonProperty("majority_share") Double majorityShare) {
+            @JsonProperty("majority_share") Double majorityShare,
+            @JsonProperty("difficulty_by") String difficultyBy,
+            @JsonProperty("probe_model") String probeModel,
+            @JsonProperty("probe_difficulty") Double probeDifficulty,
+            @JsonProperty("probe_attempts") Integer probeAttempts,
+            @JsonProperty("probe_solved_attempts") Integer probeSolvedAttempts) {
+
+        /** {@code difficulty_by} of a row split by the candidates' pass rate. */
+        public static final String BY_SOLVER = "solver";
+        /** {@code difficulty_by} of a row split by the probe's pass rate. */
+        public static final String BY_PROBE = "probe";
 
         @JsonCreator
         public ExtraInfo {
+        }
+
+        /** Without the probe's figures (as published before revision 3). */
+        public ExtraInfo(String taskId, String runId, Style style, List<String> features, Double difficulty,
+                Verified.Difficulty.Level difficultyLevel, String split, List<String> seedIds, Language language,
+                Integer testsKept, Integer testsLabelled, Integer maxTests, Long maxGroundTruthBytes, TaskCost cost,
+                Map<String, Integer> testsByOrigin, Double majorityShare) {
+            this(taskId, runId, style, features, difficulty, difficultyLevel, split, seedIds, language, testsKept,
+                    testsLabelled, maxTests, maxGroundTruthBytes, cost, testsByOrigin, majorityShare, null, null, null,
+                    null, null);
         }
 
         /** Without the optional figures. */

@@ -24,9 +24,37 @@ public record RunConfig(
         Integer testsPerTask,
         Language language,
         Models models,
-        Export export) implements Envelope {
+        Export export,
+        Probe probe) implements Envelope {
 
     public static final String SCHEMA = "synthsmith.run/v1";
+
+    /** The default number of attempts a probe makes at each task. */
+    public static final int DEFAULT_PROBE_ATTEMPTS = 4;
+
+    /** A run configuration without a probe (as published before revision 3). */
+    public RunConfig(String schema, String runId, String id, Lineage lineage, Instant createdAt, Integer tasksPerSeed,
+            Integer evolutionRounds, String featureTreeScope, Map<String, Double> styles, Integer candidatesPerTask,
+            Integer minUsableCandidates, Integer testsPerTask, Language language, Models models, Export export) {
+        this(schema, runId, id, lineage, createdAt, tasksPerSeed, evolutionRounds, featureTreeScope, styles,
+                candidatesPerTask, minUsableCandidates, testsPerTask, language, models, export, null);
+    }
+
+    /**
+     * The model a run measures difficulty against (revision 3, optional): typically the base model of the policy
+     * being trained, on any OpenAI-compatible endpoint. The solver asks it {@code attempts} times for each task, with
+     * the prompt the candidates get; the verifier scores the attempts on the labelled tests; the exporter splits RL
+     * rows by that pass rate. Its attempts never vote and are never golden.
+     *
+     * @param baseUrl   the endpoint's OpenAI-style base URL, e.g. {@code http://localhost:8000/v1}
+     * @param model     the model name sent in each request
+     * @param attempts  attempts per task (k), default {@value #DEFAULT_PROBE_ATTEMPTS}
+     * @param dialect   the endpoint's dialect preset as libs/llm names them ({@code vllm}, {@code openai}, ...);
+     *                  none: the solver's configured dialect
+     * @param apiKeyEnv the name of an environment variable of the solver holding the endpoint's API key; none: no key
+     */
+    public record Probe(String baseUrl, String model, Integer attempts, String dialect, String apiKeyEnv) {
+    }
 
     /**
      * Model names per stage for this run, overriding what the services are configured with. An empty solver list
@@ -89,7 +117,9 @@ public record RunConfig(
                 or(testsPerTask, 20),
                 or(language, Language.PYTHON),
                 models == null ? new Models(null, List.of()) : models,
-                filledExport);
+                filledExport,
+                probe == null ? null : new Probe(probe.baseUrl(), probe.model(),
+                        or(probe.attempts(), DEFAULT_PROBE_ATTEMPTS), probe.dialect(), probe.apiKeyEnv()));
     }
 
     private static <T> T or(T value, T fallback) {

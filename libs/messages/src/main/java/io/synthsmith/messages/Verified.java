@@ -186,8 +186,16 @@ public record Verified(
         }
     }
 
-    /** A difficulty estimate from the candidates' pass rates. */
-    public record Difficulty(double meanPassRate, Level level) {
+    /**
+     * A difficulty estimate from the candidates' pass rates and, optional (revision 3), from the run's probe model
+     * ({@code probe}: absent when the run has no probe or none of its attempts could be asked).
+     */
+    public record Difficulty(double meanPassRate, Level level, ProbeDifficulty probe) {
+
+        /** A difficulty without a probe (as published before revision 3). */
+        public Difficulty(double meanPassRate, Level level) {
+            this(meanPassRate, level, null);
+        }
 
         /** Coarse difficulty levels. */
         public enum Level {
@@ -204,6 +212,15 @@ public record Verified(
                 return wire;
             }
         }
+    }
+
+    /**
+     * The task's difficulty for the run's probe model: its attempts scored on the labelled tests ({@code attempts}:
+     * those whose call was answered; an answer without a program scores 0), their mean pass rate, how many passed
+     * every test, and the level from the mean with the verifier's thresholds.
+     */
+    public record ProbeDifficulty(String model, int attempts, double meanPassRate, int solvedAttempts,
+            Difficulty.Level level) {
     }
 
     /** What verifying the task cost and what was dropped on the way. */

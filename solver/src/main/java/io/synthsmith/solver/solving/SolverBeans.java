@@ -7,6 +7,8 @@ import io.synthsmith.solver.candidates.CandidateScreen;
 import io.synthsmith.solver.candidates.PythonSyntax;
 import io.synthsmith.solver.config.SolverConfig;
 import io.synthsmith.solver.llm.ModelClients;
+import io.synthsmith.solver.probe.ProbeAttempts;
+import io.synthsmith.solver.probe.ProbeClients;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -30,17 +32,31 @@ public class SolverBeans {
 
     @Produces
     @Singleton
+    ProbeClients probeClients(Vertx vertx, Config config, MeterRegistry registry, SolverConfig solver) {
+        return new ProbeClients(vertx, LlmSettingsResolver.resolve(config, TaskSolver.STAGE), registry, System::getenv,
+                solver.maxModels());
+    }
+
+    void closeProbeClients(@Disposes ProbeClients clients) {
+        clients.close();
+    }
+
+    @Produces
+    @Singleton
     SolverMetrics solverMetrics(MeterRegistry registry) {
         return new SolverMetrics(registry);
     }
 
     @Produces
     @Singleton
-    TaskSolver taskSolver(ModelClients clients, SolverMetrics metrics, MessageCodec codec, SolverConfig solver) {
+    TaskSolver taskSolver(ModelClients clients, ProbeClients probes, SolverMetrics metrics, MessageCodec codec,
+            SolverConfig solver) {
         PythonSyntax syntax = PythonSyntax.using(solver.pythonSyntaxCheck());
-        return new TaskSolver(clients, new CandidateScreen(solver.minReasoningChars(), syntax), metrics, codec,
+        CandidateScreen screen = new CandidateScreen(solver.minReasoningChars(), syntax);
+        return new TaskSolver(clients, screen, metrics, codec,
                 Clock.systemUTC(), solver.directInputs(), solver.maxSolvedBytes(), syntax,
                 solver.testSourceAttempts())
-                .withTruncatedRetryFactor(solver.truncatedRetryFactor());
+                .withTruncatedRetryFactor(solver.truncatedRetryFactor())
+                .withProbe(new ProbeAttempts(probes, screen));
     }
 }

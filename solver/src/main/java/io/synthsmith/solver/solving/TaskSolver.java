@@ -21,6 +21,7 @@ import io.synthsmith.solver.candidates.DropReason;
 import io.synthsmith.solver.candidates.PythonSyntax;
 import io.synthsmith.solver.candidates.Screening;
 import io.synthsmith.solver.llm.ModelClients;
+import io.synthsmith.solver.probe.ProbeAttempts;
 import io.synthsmith.solver.prompts.PromptTemplates;
 import io.synthsmith.solver.prompts.SolverPrompts;
 import io.synthsmith.solver.testsources.TestSourceParsing;
@@ -45,7 +46,9 @@ import org.jboss.logging.Logger;
  * {@code n} each) and, at the same time, asks for direct test inputs, an input generator, an input validator and a
  * brute-force reference. When every call has ended it screens the answers and decides: a {@code solved} message, or
  * a rejection ({@code llm_failed}, {@code too_few_candidates}, {@code oversize}). A brute force that fails or is
- * unusable is recorded in {@code missingTestSources} and does not stop the task.
+ * unusable is recorded in {@code missingTestSources} and does not stop the task. When the run names a probe, its
+ * attempts (asked with the candidates' prompt) go into {@code solved.probe} and their tokens into the lineage's cost;
+ * a failed probe call is recorded there and does not stop the task either.
  *
  * <p>Ids are deterministic: the solved message takes the task's id (its record key downstream), each candidate
  * an id derived from the task id and its position, and a rejection one derived from the task id and the reason, so
@@ -69,6 +72,7 @@ public final class TaskSolver {
     private final PythonSyntax pythonSyntax;
     private final TestSourceRetries testSources;
     private double truncatedRetryFactor = 2.0;
+    private ProbeAttempts probe;
 
     public TaskSolver(ModelClients clients, CandidateScreen screen, SolverMetrics metrics, MessageCodec codec,
             Clock clock, int directInputs, int maxSolvedBytes) {
@@ -99,6 +103,15 @@ public final class TaskSolver {
      */
     public TaskSolver withTruncatedRetryFactor(double factor) {
         this.truncatedRetryFactor = factor;
+        return this;
+    }
+
+    /**
+     * This solver asking the probe of runs that name one ({@code run.probe}) for its attempts at each task, beside the
+     * candidates; without it a run's probe is ignored. Returns this solver.
+     */
+    public TaskSolver withProbe(ProbeAttempts attempts) {
+        this.probe = attempts;
         return this;
     }
 
@@ -134,8 +147,11 @@ public final class TaskSolver {
                 choice -> TestSourceParsing.program(choice, testModel, pythonSyntax));
         var bruteForceCall = testSource(task, "brute_force", testModel, prompts.bruteForce(task),
                 choice -> TestSourceParsing.program(choice, testModel, pythonSyntax));
+        CompletableFuture<Solved.Probe> probeCall = probe == null || run.probe() == null
+                ? CompletableFuture.completedFuture(null)
+                : probe.ask(task, run.probe(), candidateRequest, language);
         List<CompletableFuture<?>> all = new ArrayList<>(candidateCalls);
-        all.addAll(List.of(directCall, generatorCall, validatorCall, bruteForceCall));
+        all.addAll(List.of(directCall, generatorCall, validatorCall, bruteForceCall, probeCall));
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         for (CompletableFuture<Call> call : candidateCalls) {
             if (call.join() instanceof Call.Answered answered) {
@@ -145,6 +161,11 @@ public final class TaskSolver {
         for (var source : List.of(directCall.join(), generatorCall.join(), validatorCall.join(),
                 bruteForceCall.join())) {
             tokens[0] += source.tokens();
+        }
+        Solved.Probe probeAttempts = probeCall.join();
+        Lineage.Cost probeCost = probeAttempts == null ? null : ProbeAttempts.cost(probeAttempts);
+        if (probeCost != null) {
+            tokens[0] += probeCost.promptTokens() + probeCost.completionTokens();
         }
         Instant now = clock.instant();
 
@@ -227,9 +248,10 @@ public final class TaskSolver {
         for (String model : modelsUsed) {
             lineage = lineage.withModel(STAGE, model);
         }
+        lineage = lineage.withCost(probeCost);
         Solved solved = new Solved(Solved.SCHEMA, task.runId(), task.id(), lineage, now, task, kept,
                 new Solved.TestSources(task.samples(), inputs, generator, validator, bruteForce), dropped, missing,
-                PromptTemplates.VERSION);
+                PromptTemplates.VERSION, probeAttempts);
         int size = codec.encode(solved).length;
         if (size > maxSolvedBytes) {
             LOG.infof("task %s rejected as oversize: the solved message would be %d bytes, limit %d", task.id(), size,

@@ -4,6 +4,8 @@ import io.synthsmith.scriptedllm.Script;
 import io.synthsmith.scriptedllm.ScriptRule;
 import io.synthsmith.scriptedllm.ScriptedResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The scripted replies the solver's tests run against (a scripted server, not a model). Rules match on the stage
@@ -57,8 +59,21 @@ public final class SolverScript {
         return ScriptedResponse.completion(STDIO_ANSWER).withReasoning(LONG_REASONING);
     }
 
+    /** Usable replies to every test-source request (direct inputs, generator, validator, brute force). */
+    public static List<ScriptRule> testSources() {
+        return List.of(
+                ScriptRule.forStage("solver", ScriptedResponse.completion(DIRECT_INPUTS))
+                        .whenLastUserMessageMatches("^# Direct test inputs for: "),
+                ScriptRule.forStage("solver", ScriptedResponse.completion(GENERATOR))
+                        .whenLastUserMessageMatches("^# Input generator for: "),
+                ScriptRule.forStage("solver", ScriptedResponse.completion(VALIDATOR))
+                        .whenLastUserMessageMatches("^# Input validator for: "),
+                ScriptRule.forStage("solver", ScriptedResponse.completion(BRUTE_FORCE))
+                        .whenLastUserMessageMatches("^# Brute force for: "));
+    }
+
     public static Script script() {
-        return Script.of(
+        List<ScriptRule> rules = new ArrayList<>(List.of(
                 // Per answer: usable, a 500 (retried), cut by the token limit, no code, short reasoning, usable.
                 ScriptRule.forStage("solver",
                                 good(),
@@ -78,14 +93,8 @@ public final class SolverScript {
                 ScriptRule.forStage("solver", ScriptedResponse.completion(LEETCODE_ANSWER)
                                 .withReasoning(LONG_REASONING))
                         .whenLastUserMessageMatches("# Task: " + LEETCODE),
-                ScriptRule.forStage("solver", ScriptedResponse.completion(DIRECT_INPUTS))
-                        .whenLastUserMessageMatches("^# Direct test inputs for: "),
-                ScriptRule.forStage("solver", ScriptedResponse.completion(GENERATOR))
-                        .whenLastUserMessageMatches("^# Input generator for: "),
-                ScriptRule.forStage("solver", ScriptedResponse.completion(VALIDATOR))
-                        .whenLastUserMessageMatches("^# Input validator for: "),
-                ScriptRule.forStage("solver", ScriptedResponse.completion(BRUTE_FORCE))
-                        .whenLastUserMessageMatches("^# Brute force for: "),
-                ScriptRule.forStage("solver", good()).whenLastUserMessageMatches("^# Task: "));
+                ScriptRule.forStage("solver", good()).whenLastUserMessageMatches("^# Task: ")));
+        rules.addAll(rules.size() - 1, testSources());
+        return Script.of(rules.toArray(ScriptRule[]::new));
     }
 }

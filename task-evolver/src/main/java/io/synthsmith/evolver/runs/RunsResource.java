@@ -92,7 +92,8 @@ public class RunsResource {
                 run.lineage() == null ? Lineage.empty() : run.lineage(),
                 run.createdAt() == null ? clock.instant() : run.createdAt(), run.tasksPerSeed(),
                 run.evolutionRounds(), run.featureTreeScope(), run.styles(), run.candidatesPerTask(),
-                run.minUsableCandidates(), run.testsPerTask(), run.language(), run.models(), run.export());
+                run.minUsableCandidates(), run.testsPerTask(), run.language(), run.models(), run.export(),
+                run.probe());
         runs.put(stamped);
         outbound.publish(Topic.RUNS, stamped);
         return codec.mapper().valueToTree(stamped.withDefaults());

@@ -10,6 +10,7 @@ import io.synthsmith.messages.Solved;
 import io.synthsmith.messages.Style;
 import io.synthsmith.messages.Task;
 import io.synthsmith.messages.Verified;
+import io.synthsmith.verifier.difficulty.ProbeScoring;
 import io.synthsmith.verifier.evidence.Observation;
 import io.synthsmith.verifier.evidence.Truth;
 import io.synthsmith.verifier.evidence.TruthDecision;
@@ -49,7 +50,8 @@ import java.util.concurrent.Semaphore;
  * Verifies one solved task: builds its tests, runs every candidate on every test and the brute force on the small
  * tests in the sandbox (spread over the run slots), lets {@link TruthDecision} decide the labels and which candidates
  * may be golden, rejects degenerate labels, weights and splits the labelled tests, and picks the golden candidate
- * among the eligible ones with its hold-out check. The Kafka consumer and
+ * among the eligible ones with its hold-out check. Last, when the run has a probe, {@link ProbeScoring} runs the
+ * probe's attempts on the labelled tests for the task's difficulty for that model. The Kafka consumer and
  * {@code POST /verify} both call {@link #verify}, so they give the same result for the same input.
  */
 public final class TaskVerifier implements AutoCloseable {
@@ -64,6 +66,7 @@ public final class TaskVerifier implements AutoCloseable {
     private final VerifierMetrics metrics;
     private final TestWeights weights;
     private final GoldenSelection selection;
+    private final ProbeScoring probeScoring;
     private final Semaphore tasksInFlight;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -75,6 +78,7 @@ public final class TaskVerifier implements AutoCloseable {
         this.metrics = metrics;
         this.weights = new TestWeights(settings.sizeWeight(), settings.disagreementWeight());
         this.selection = new GoldenSelection(settings.holdoutThreshold());
+        this.probeScoring = new ProbeScoring(runner, settings.runLimits(), settings.easyFrom(), settings.hardBelow());
         this.tasksInFlight = new Semaphore(Math.max(1, settings.maxTasksInFlight()));
     }
 
@@ -260,9 +264,13 @@ public final class TaskVerifier implements AutoCloseable {
             return reject(solved, Rejected.Reason.CONTRADICTS_SAMPLES, contradiction.get(),
                     Map.of("goldenCandidate", golden.candidateId()), now);
         }
+        Optional<Verified.ProbeDifficulty> probe = probeScoring.score(solved.probe(), signature,
+                labelledIndex.stream().map(t -> tests.get(t).input()).toList(),
+                labels.stream().map(Truth.TestTruth.Labelled::output).toList(), comparison, tally);
         return new VerificationResult.VerifiedTask(verified(solved, programs, tests, labelledIndex, labels, weighted,
                 halves, verdicts, exclusions, golden, goldenIndex, noConsensus, contested,
-                bruteForce(truth, runnable, solved.candidates()).orElse(null), dropped, tally, now));
+                bruteForce(truth, runnable, solved.candidates()).orElse(null), probe.orElse(null), dropped, tally,
+                now));
     }
 
     /** The brute force's outcome for the verified message, or empty when the task had none. */
@@ -283,7 +291,7 @@ public final class TaskVerifier implements AutoCloseable {
             List<GoldenSelection.WeightedTest> weighted, List<Verified.Half> halves,
             Map<Integer, List<Verdict>> verdicts, Map<Integer, String> exclusions, GoldenSelection.Chosen golden,
             int goldenIndex, int noConsensus, int contested, Verified.BruteForce bruteForce,
-            Map<String, Integer> dropped, RunTally tally, Instant now) {
+            Verified.ProbeDifficulty probe, Map<String, Integer> dropped, RunTally tally, Instant now) {
         List<Verified.LabelledTest> labelled = new ArrayList<>();
         double shareSum = 0;
         int unanimous = 0;
@@ -320,16 +328,13 @@ public final class TaskVerifier implements AutoCloseable {
                     exclusion));
         }
         double meanPassRate = passRateSum / verdicts.size();
-        Verified.Difficulty.Level level = meanPassRate >= settings.easyFrom() ? Verified.Difficulty.Level.EASY
-                : meanPassRate < settings.hardBelow() ? Verified.Difficulty.Level.HARD
-                : Verified.Difficulty.Level.MEDIUM;
         String id = solved.task().id();
         Lineage from = solved.lineage() == null ? Lineage.empty() : solved.lineage();
         return new Verified(Verified.SCHEMA, solved.runId(), id, from.next(STAGE, solved.id(), id, now), now,
                 solved.task(), programs.get(goldenIndex).language(), labelled,
                 new Verified.Golden(golden.candidateId(), golden.selectionScore(), golden.holdoutPassRate()), results,
                 new Verified.Agreement(shareSum / labels.size(), unanimous, noConsensus, contested),
-                new Verified.Difficulty(meanPassRate, level),
+                new Verified.Difficulty(meanPassRate, probeScoring.level(meanPassRate), probe),
                 new Verified.Execution(tally.runs(), tally.cpuMillis(), tally.wallMillis(), tally.sandboxFailures(),
                         dropped), bruteForce);
     }

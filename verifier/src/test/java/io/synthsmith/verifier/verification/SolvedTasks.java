@@ -97,6 +97,13 @@ public final class SolvedTasks {
                         new Solved.Program(Language.PYTHON, code, "test-model")), null);
     }
 
+    /** The same solved task with these probe attempts by model {@code probe-model}. */
+    public static Solved withProbe(Solved solved, Solved.ProbeAttempt... attempts) {
+        return new Solved(solved.schema(), solved.runId(), solved.id(), solved.lineage(), solved.createdAt(),
+                solved.task(), solved.candidates(), solved.testSources(), solved.dropped(),
+                solved.missingTestSources(), solved.promptVersion(), new Solved.Probe("probe-model", List.of(attempts)));
+    }
+
     public static Task.Sample sample(String input, String output) {
         return new Task.Sample(input, output, null);
     }

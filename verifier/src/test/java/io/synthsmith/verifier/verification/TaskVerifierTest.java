@@ -4,8 +4,10 @@ import static io.synthsmith.verifier.verification.SolvedTasks.Code.cpp;
 import static io.synthsmith.verifier.verification.SolvedTasks.Code.python;
 import static io.synthsmith.verifier.verification.SolvedTasks.sample;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.synthsmith.messages.Language;
 import io.synthsmith.messages.Rejected;
 import io.synthsmith.messages.Solved;
 import io.synthsmith.messages.Style;
@@ -187,6 +189,57 @@ class TaskVerifierTest {
 
         assertThat(rejected.reason()).isEqualTo(Rejected.Reason.DEGENERATE_LABELS);
         assertThat(rejected.detail()).contains("all 3 labelled outputs are \"0\"");
+    }
+
+    @Test
+    void probeAttemptsRunOnTheLabelledTestsAfterTheLabelsAndNeverVote() {
+        Solved plain = SolvedTasks.sum("task-probe", List.of(sample("1 2\n", "3\n"), sample("10 -4\n", "6\n")),
+                List.of("7 8\n", "2 2\n", "100 200\n"), true,
+                python(SolvedTasks.CORRECT), python(SolvedTasks.CORRECT_TOO), cpp(SolvedTasks.CORRECT_CPP),
+                python(SolvedTasks.PRODUCT));
+        // Four wrong attempts would outvote the three right candidates if attempts voted.
+        Solved solved = SolvedTasks.withProbe(plain, probeAttempt(SolvedTasks.PRODUCT),
+                probeAttempt(SolvedTasks.PRODUCT), probeAttempt(SolvedTasks.PRODUCT), probeAttempt(SolvedTasks.PRODUCT),
+                probeAttempt(SolvedTasks.CORRECT),
+                new Solved.ProbeAttempt(Language.PYTHON, null, "stop", "no_code_block: no fenced code block", null),
+                new Solved.ProbeAttempt(Language.PYTHON, null, Solved.ProbeAttempt.CALL_FAILED, "HTTP 503", null));
+
+        Verified verified = verified(verifier.verify(solved));
+
+        assertThat(CODEC.validate(MessageType.VERIFIED, CODEC.toTree(verified))).isEmpty();
+        assertThat(labels(verified)).containsEntry("sample-1", "3").containsEntry("direct-1", "15")
+                .containsEntry("direct-3", "300");
+        assertThat(verified.candidates()).hasSize(4);
+        assertThat(verified.golden().candidateId()).startsWith("cand-");
+        double product = verified.candidates().stream().filter(c -> c.candidate().id().equals("cand-4-task-probe"))
+                .findFirst().orElseThrow().passRate();
+        assertThat(product).isStrictlyBetween(0.0, 1.0);
+        Verified.ProbeDifficulty probe = verified.difficulty().probe();
+        assertThat(probe.model()).isEqualTo("probe-model");
+        assertThat(probe.attempts()).isEqualTo(6);
+        assertThat(probe.solvedAttempts()).isEqualTo(1);
+        assertThat(probe.meanPassRate()).isCloseTo((4 * product + 1) / 6, offset(1e-9));
+        assertThat(probe.level()).isEqualTo(probe.meanPassRate() >= 0.8 ? Verified.Difficulty.Level.EASY
+                : probe.meanPassRate() < 0.4 ? Verified.Difficulty.Level.HARD : Verified.Difficulty.Level.MEDIUM);
+        assertThat(verified.difficulty().meanPassRate()).isCloseTo((3 + product) / 4,
+                offset(1e-9));
+    }
+
+    @Test
+    void aProbeWhoseCallsAllFailedGivesNoProbeDifficulty() {
+        Solved solved = SolvedTasks.withProbe(SolvedTasks.sum("task-probe-down", List.of(sample("1 2\n", "3\n")),
+                        List.of("7 8\n", "2 5\n"), true, python(SolvedTasks.CORRECT), python(SolvedTasks.CORRECT_TOO),
+                        cpp(SolvedTasks.CORRECT_CPP)),
+                new Solved.ProbeAttempt(Language.PYTHON, null, Solved.ProbeAttempt.CALL_FAILED, "HTTP 503", null));
+
+        Verified verified = verified(verifier.verify(solved));
+
+        assertThat(verified.difficulty().probe()).isNull();
+        assertThat(verified.difficulty().meanPassRate()).isEqualTo(1.0);
+    }
+
+    private static Solved.ProbeAttempt probeAttempt(String code) {
+        return new Solved.ProbeAttempt(Language.PYTHON, code, "stop", null, null);
     }
 
     private static Map<String, String> labels(Verified verified) {
