@@ -39,14 +39,15 @@ import org.infinispan.commons.configuration.StringConfiguration;
  * entries and counts once: whichever was marked first. A redelivered seed that finds its mark is not merged again.
  *
  * <p><b>Following.</b> Each replica reads a tree once in full (the log from position 1, in batches), then only the
- * entries after the last one it applied, when its index is older than {@code followInterval} or when a caller
+ * entries after the last one it applied (a few positions per read, more while it finds them all taken), when its index is older than {@code followInterval} or when a caller
  * asks for the tree as it is now ({@link #load}). Reading nothing new costs one batched get.
  */
 public final class FeatureTreeStore {
 
     private static final String ENTRY = "c|";
     private static final String GLOBAL = "global";
-    private static final int BATCH = 512;
+    private static final int FIRST_BATCH = 8;
+    private static final int MAX_BATCH = 1024;
 
     private final RemoteCacheManager manager;
     private final String cachePrefix;
@@ -233,10 +234,13 @@ public final class FeatureTreeStore {
                 loads.increment();
             }
             RemoteCache<String, String> log = cache(treeId);
+            // Ask for few positions first (most reads find nothing new, and each missing key costs the server a
+            // look-up), twice as many after each full batch.
+            int batch = FIRST_BATCH;
             while (true) {
                 long from = index.version() + 1;
                 Set<String> keys = new LinkedHashSet<>();
-                for (long p = from; p < from + BATCH; p++) {
+                for (long p = from; p < from + batch; p++) {
                     keys.add(ENTRY + p);
                 }
                 Map<String, String> found = log.getAll(keys);
@@ -245,9 +249,10 @@ public final class FeatureTreeStore {
                     run.add(TreeChange.parse(found.get(ENTRY + p)));
                 }
                 apply(from, run);
-                if (run.size() < BATCH) {
+                if (run.size() < batch) {
                     break;
                 }
+                batch = Math.min(MAX_BATCH, batch * 2);
             }
             end = Math.max(end, index.version());
             loaded = true;

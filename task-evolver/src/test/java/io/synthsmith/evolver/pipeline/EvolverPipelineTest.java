@@ -123,7 +123,7 @@ class EvolverPipelineTest {
         assertThat(features.getInt("size")).isGreaterThanOrEqualTo(14);
         assertThat(features.getInt("depth")).isEqualTo(4);
         assertThat(features.getInt("edges")).isEqualTo(3);
-        assertThat(features.getString("treeId")).isEqualTo("run-it-main");
+        assertThat(features.getString("treeId")).as("one global tree by default").isEqualTo("global");
         assertThat(features.getList("tree.name", String.class)).contains("algorithms", "data structures");
         String tree = features.prettify();
         assertThat(tree).contains("algorithms / graph / breadth-first search", "data structures / prefix sums / difference array",
