@@ -33,8 +33,10 @@ import org.infinispan.client.hotrod.configuration.ConfigurationBuilder;
  * children per node, filled level by level; each seed merges {@code newPerSeed} new nodes (linked as concepts in
  * groups of three, so every leaf has co-occurrence neighbours) and {@code hitsPerSeed} known ones again.
  *
- * <p>Two replicas, each a Hot Rod client with its own store and index, live in this process: the writer merges,
- * the follower catches up and samples. The first size is the baseline the others are compared with.
+ * <p>Two replicas, each a Hot Rod client with its own store and index (following the log at most every second, the
+ * service's default), live in this process: the writer merges, the follower catches up (asked for every entry
+ * appended before it) and samples (from its index as it is). The first size is the baseline the others are compared
+ * with; it is measured after {@code warmups} uncounted rounds that add no node.
  */
 public final class EvolverTreeBench {
 
@@ -44,6 +46,8 @@ public final class EvolverTreeBench {
     private static final List<String> CATEGORIES = List.of("problem domain", "algorithmic paradigm", "algorithms",
             "mathematics", "problem-solving strategies", "data structures", "coding techniques", "complexity analysis",
             "optimization techniques");
+    /** The service's default {@code tree.snapshot-max-age}. */
+    private static final Duration FOLLOW_INTERVAL = Duration.ofSeconds(1);
     private static final SamplingShape SERVICE_SHAPE = new SamplingShape(3, 3, 1, 2, 2.0, 4, 8, 0.5, 3);
 
     private final EvolverTreeBenchOptions options;
@@ -140,21 +144,21 @@ public final class EvolverTreeBench {
         progress("tree at %,d nodes (%,d merged in %.1f s)", nodes, nodes - from, (System.nanoTime() - start) / 1e9);
     }
 
-    /** Measures every operation once; each merge brings {@code fresh} new nodes (none in a warm-up round). */
+    /** Measures every operation once; each merge brings {@code newPerMerge} new nodes (none in a warm-up round). */
     private Figures measure(FeatureTreeStore writer, FeatureTreeStore follower, int size, double growthCatchUpMillis,
-            int fresh) throws Exception {
+            int newPerMerge) throws Exception {
         String load = loadAverage();
         double[] merges = new double[options.merges()];
         for (int i = 0; i < merges.length; i++) {
             long first = nodes;
-            nodes += fresh;
-            merges[i] = millis(() -> mergeSeed(writer, first, fresh));
+            nodes += newPerMerge;
+            merges[i] = millis(() -> mergeSeed(writer, first, newPerMerge));
         }
         double[] catchUps = new double[options.catchUps()];
         for (int i = 0; i < catchUps.length; i++) {
             for (int m = 0; m < options.perCatchUp(); m++) {
-                mergeSeed(writer, nodes, fresh);
-                nodes += fresh;
+                mergeSeed(writer, nodes, newPerMerge);
+                nodes += newPerMerge;
             }
             catchUps[i] = millis(() -> follower.load(TREE));
         }
@@ -240,7 +244,7 @@ public final class EvolverTreeBench {
     }
 
     private static FeatureTreeStore store(RemoteCacheManager client) {
-        return new FeatureTreeStore(client, "synthsmith-features-bench-", CACHE, 3, Duration.ZERO,
+        return new FeatureTreeStore(client, "synthsmith-features-bench-", CACHE, 3, FOLLOW_INTERVAL,
                 new SimpleMeterRegistry());
     }
 

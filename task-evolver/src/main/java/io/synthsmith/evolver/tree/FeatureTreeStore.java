@@ -116,7 +116,12 @@ public final class FeatureTreeStore {
         if (isMerged(treeId, change.seed())) {
             return false;
         }
-        return mark(treeId, change.seed(), append(treeId, change));
+        long position = append(treeId, change);
+        if (!mark(treeId, change.seed(), position)) {
+            return false;
+        }
+        follower(treeId).own(position, change);
+        return true;
     }
 
     /** Appends {@code change} at the first free position of the log; returns that position. */
@@ -197,6 +202,25 @@ public final class FeatureTreeStore {
                 stale = true;
             }
             end = Math.max(end, position);
+        }
+
+        /**
+         * Applies this replica's own counted entry at once when it directly follows the index (no other writer came
+         * in between), so that a merge costs no read of what it just wrote; otherwise the next read brings it.
+         */
+        void own(long position, TreeChange change) {
+            if (!reading.tryLock()) {
+                return;
+            }
+            try {
+                if (index.version() == position - 1) {
+                    index.apply(position, change.seed(), change.counts(), change.groups(), seedsPerNode);
+                    applied.increment();
+                    stale = end > position;
+                }
+            } finally {
+                reading.unlock();
+            }
         }
 
         TreeSnapshot recent() {
