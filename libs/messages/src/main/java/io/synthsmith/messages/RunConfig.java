@@ -107,7 +107,7 @@ public record RunConfig(
         return new RunConfig(schema, runId, id, lineage == null ? Lineage.empty() : lineage, createdAt,
                 or(tasksPerSeed, 4),
                 or(evolutionRounds, 2),
-                or(featureTreeScope, "run"),
+                or(featureTreeScope, "global"),
                 or(styles, Map.of(
                         Style.CODEFORCES.wire(), Style.CODEFORCES.defaultWeight(),
                         Style.LEETCODE.wire(), Style.LEETCODE.defaultWeight(),

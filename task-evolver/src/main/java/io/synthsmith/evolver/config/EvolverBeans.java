@@ -70,10 +70,10 @@ public class EvolverBeans {
 
     @Produces
     @Singleton
-    FeatureTreeStore trees(RemoteCacheManager manager, EvolverConfig config, Clock clock, MeterRegistry registry) {
+    FeatureTreeStore trees(RemoteCacheManager manager, EvolverConfig config, MeterRegistry registry) {
         EvolverConfig.Tree tree = config.tree();
         return new FeatureTreeStore(manager, tree.cachePrefix(), tree.cacheConfiguration(), tree.seedsPerNode(),
-                tree.snapshotMaxAge(), clock, registry);
+                tree.snapshotMaxAge(), registry);
     }
 
     @Produces

@@ -99,22 +99,25 @@ public interface EvolverConfig {
     interface Tree {
 
         /**
-         * Infinispan configuration of each feature-tree cache (one cache per tree: per run, or {@code shared}).
-         * {@code {name}} is replaced by the cache name. Use a {@code distributed-cache} in a clustered deployment.
+         * Infinispan configuration of each feature-tree cache: per tree, its change log ({@code <prefix><tree>}) and
+         * its merge marks ({@code <prefix><tree>-merged}); the tree is {@code global}, or {@code run-<runId>} for a
+         * run with its own. {@code {name}} is replaced by the cache name. Use a {@code distributed-cache} in a
+         * clustered deployment.
          */
         @WithDefault("<local-cache name=\"{name}\" statistics=\"true\"><encoding media-type=\"application/x-protostream\"/>"
                 + "<persistence><file-store/></persistence></local-cache>")
         String cacheConfiguration();
 
-        /** Prefix of the feature-tree cache names: a tree's cache is {@code <prefix><run id or shared>}. */
+        /** Prefix of the feature-tree cache names: {@code <prefix>global}, {@code <prefix>run-<runId>}. */
         @WithDefault("synthsmith-features-")
         String cachePrefix();
 
         /**
-         * How long a replica reuses its in-memory copy of a tree (for sampling, and for telling new evolved
-         * features from known ones) before reading it again; a copy with too few leaves is read again at once.
+         * How old a replica's in-memory index of a tree may get (for sampling, and for telling new evolved features
+         * from known ones) before it reads the tree's change log for entries it has not applied; only new entries
+         * are read. An index with too few leaves for a generation is brought up to date at once.
          */
-        @WithDefault("5s")
+        @WithDefault("1s")
         Duration snapshotMaxAge();
 
         /** Seeds recorded per feature node for lineage (the first ones that contributed it). */

@@ -12,6 +12,7 @@ import io.synthsmith.evolver.llm.Exchange;
 import io.synthsmith.evolver.sampling.SubtreeSampler;
 import io.synthsmith.evolver.tree.FeatureNode;
 import io.synthsmith.evolver.tree.FeatureTreeStore;
+import io.synthsmith.evolver.tree.SeedMerge;
 import io.synthsmith.evolver.tree.TreeSnapshot;
 import io.synthsmith.messages.GenerationRequest;
 import io.synthsmith.messages.Lineage;
@@ -93,21 +94,25 @@ public final class SeedIntake {
                     + "feature (" + features.droppedCount() + " dropped: " + features.dropped() + ")",
                     Map.of("dropped", features.dropped()));
         }
-        trees.add(treeId, features.paths(), seed.id());
+        SeedMerge merge = trees.merge(treeId, seed.id()).add(features.paths());
         counter("synthsmith.task-evolver.features.extracted", "Features merged from extractions", "kind", kind)
                 .increment(features.paths().size());
         if (seed.content() instanceof Seed.Document) {
-            trees.link(treeId, features.leaves());
+            merge.link(features.leaves());
         }
         Lineage.Cost[] spent = {extracted.cost()};
-        int evolved = evolve(seed, run, treeId, features, spent);
-        trees.markMerged(treeId, seed.id());
+        int evolved = evolve(seed, run, treeId, features, merge, spent);
+        merge.commit();
         seeds(kind, "merged").increment();
         return new SeedOutcome.Merged(features.paths().size(), evolved, false, requests(seed, run, now, spent[0]));
     }
 
-    /** Runs the evolution rounds of a merged seed; adds their tokens to {@code spent[0]}. */
-    private int evolve(Seed seed, RunConfig run, String treeId, ExtractedFeatures features, Lineage.Cost[] spent) {
+    /**
+     * Runs the evolution rounds of a seed, gathering what they add into its {@code merge}; adds their tokens to
+     * {@code spent[0]}.
+     */
+    private int evolve(Seed seed, RunConfig run, String treeId, ExtractedFeatures features, SeedMerge merge,
+            Lineage.Cost[] spent) {
         Set<FeaturePath> local = new LinkedHashSet<>(features.paths());
         Random random = new Random(TaskGeneration.seedOf(seed.id()));
         int added = 0;
@@ -132,7 +137,7 @@ public final class SeedIntake {
                 result.rejected().forEach((reason, n) -> counter("synthsmith.task-evolver.features.dropped",
                         "Features an extraction or evolution turned down, by reason", "reason", reason).increment(n));
                 if (!result.added().isEmpty()) {
-                    trees.add(treeId, result.added(), seed.id());
+                    merge.add(result.added());
                     local.addAll(result.added());
                     added += result.added().size();
                     counter("synthsmith.task-evolver.features.evolved", "Features added by evolution rounds",

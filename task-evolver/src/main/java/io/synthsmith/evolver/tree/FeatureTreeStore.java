@@ -1,265 +1,311 @@
 package io.synthsmith.evolver.tree;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.synthsmith.evolver.features.FeaturePath;
 import io.synthsmith.messages.RunConfig;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.UnaryOperator;
 import org.infinispan.client.hotrod.Flag;
-import org.infinispan.client.hotrod.MetadataValue;
 import org.infinispan.client.hotrod.RemoteCache;
 import org.infinispan.client.hotrod.RemoteCacheManager;
 import org.infinispan.commons.configuration.StringConfiguration;
-import org.infinispan.commons.util.CloseableIterator;
 
 /**
- * The feature trees in Infinispan, one cache per tree ({@code <prefix>run-<runId>}, or {@code <prefix>shared}).
- * Every node is its own entry, {@code n|<path>} holding its frequency and first seeds; co-occurrence edges are
- * {@code e|<a>|<b>} (once per pair, {@code a} before {@code b}) holding a count; {@code m|<seedId>} marks a merged seed.
+ * The feature trees in Infinispan, each one a change log that every replica follows into an in-memory index.
  *
- * <p>Merges are atomic per entry: read the entry with its version, write the new value only if the version is
- * unchanged ({@code replaceWithVersion}, or {@code putIfAbsent} for a new entry), and try again on a conflict. So any
- * number of replicas can merge into one tree at once without losing a count. Within a replica, writers of one key
- * take turns (striped locks), so conflicts, and their round trips, only come from other replicas.
+ * <p><b>Layout.</b> A tree's cache ({@code <prefix>global}, or {@code <prefix>run-<runId>}) holds its change log:
+ * entry {@code c|<n>} (n = 1, 2, 3, ... without gaps) is one {@link TreeChange}, all that one seed merged. A second
+ * cache, {@code <prefix><tree>-merged}, holds the merge marks apart from the log: seed id to the position of the one
+ * entry of that seed that counts.
+ *
+ * <p><b>Appending.</b> A writer puts its entry at the first free position after the end it knows, with
+ * {@code putIfAbsent}; a position another writer took first sends it one further. A position is taken only by a
+ * whole entry, and a writer only moves past positions it found taken, so the log has no gaps and a reader that finds
+ * position n empty has read everything before it. No lock, counter or server-side script is needed.
+ *
+ * <p><b>Exactly once per seed.</b> The entry holds every count of the seed, so its counts are one unit: they count
+ * together or not at all. Which of a seed's entries counts is decided once, by {@code putIfAbsent} on its mark:
+ * the writer marks its own entry right after appending it; a follower that reaches an entry whose seed has no mark
+ * yet marks that entry (the writer may have died in between). Every replica applies an entry only when the mark
+ * names it. So a seed whose evolver died between merging and marking, delivered again and merged again, leaves two
+ * entries and counts once: whichever was marked first. A redelivered seed that finds its mark is not merged again.
+ *
+ * <p><b>Following.</b> Each replica reads a tree once in full (the log from position 1, in batches), then only the
+ * entries after the last one it applied (a few positions per read, more while it finds them all taken), when its index is older than {@code followInterval} or when a caller
+ * asks for the tree as it is now ({@link #load}). Reading nothing new costs one batched get.
  */
 public final class FeatureTreeStore {
 
-    private static final String NODE = "n|";
-    private static final String EDGE = "e|";
-    private static final String MERGED = "m|";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ENTRY = "c|";
+    private static final String GLOBAL = "global";
+    private static final int FIRST_BATCH = 8;
+    private static final int MAX_BATCH = 1024;
 
     private final RemoteCacheManager manager;
     private final String cachePrefix;
     private final String cacheConfiguration;
     private final int seedsPerNode;
-    private final Duration snapshotMaxAge;
-    private final Clock clock;
-    private final Counter conflicts;
+    private final Duration followInterval;
     private final MeterRegistry registry;
     private final Map<String, RemoteCache<String, String>> caches = new ConcurrentHashMap<>();
-    private final Map<String, Cached> snapshots = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> sizes = new ConcurrentHashMap<>();
-    private final Map<String, ReentrantLock> loading = new ConcurrentHashMap<>();
-    private final ReentrantLock[] stripes = new ReentrantLock[256];
+    private final Map<String, Follower> followers = new ConcurrentHashMap<>();
     private final Counter loads;
-
-    /** A copy of a tree, with when it was loaded and when (by {@link System#nanoTime()}) its read began. */
-    private record Cached(TreeSnapshot snapshot, Instant loadedAt, long readStartedNanos) {
-    }
-
-    /** The value of a node entry. */
-    record NodeValue(long frequency, List<String> seeds) {
-    }
+    private final Counter applied;
+    private final Counter superseded;
+    private final Counter conflicts;
 
     public FeatureTreeStore(RemoteCacheManager manager, String cachePrefix, String cacheConfiguration,
-            int seedsPerNode, Duration snapshotMaxAge, Clock clock, MeterRegistry registry) {
+            int seedsPerNode, Duration followInterval, MeterRegistry registry) {
         this.manager = manager;
         this.cachePrefix = cachePrefix;
         this.cacheConfiguration = cacheConfiguration;
         this.seedsPerNode = seedsPerNode;
-        this.snapshotMaxAge = snapshotMaxAge;
-        this.clock = clock;
+        this.followInterval = followInterval;
         this.registry = registry;
-        for (int i = 0; i < stripes.length; i++) {
-            stripes[i] = new ReentrantLock();
-        }
-        this.conflicts = Counter.builder("synthsmith.task-evolver.tree.merge.conflicts")
-                .description("Merges retried because another writer changed the entry first")
-                .register(registry);
         this.loads = Counter.builder("synthsmith.task-evolver.tree.loads")
-                .description("Feature trees read in full from Infinispan (one read serves every caller waiting for it)")
+                .description("Feature trees read in full from Infinispan (once per tree and replica, at first use)")
+                .register(registry);
+        this.applied = Counter.builder("synthsmith.task-evolver.tree.changes")
+                .description("Change-log entries applied to this replica's in-memory trees")
+                .tag("outcome", "applied").register(registry);
+        this.superseded = Counter.builder("synthsmith.task-evolver.tree.changes")
+                .description("Change-log entries applied to this replica's in-memory trees")
+                .tag("outcome", "superseded").register(registry);
+        this.conflicts = Counter.builder("synthsmith.task-evolver.tree.merge.conflicts")
+                .description("Log positions a merge found taken by another writer and moved past")
                 .register(registry);
     }
 
-    /** The tree a run writes to and samples from: its own, or the shared one. */
+    /** The tree a run writes to and samples from: the global one, unless the run asks for its own. */
     public static String treeIdOf(RunConfig run) {
-        return "shared".equals(run.withDefaults().featureTreeScope()) ? "shared" : "run-" + run.runId();
+        return "run".equals(run.withDefaults().featureTreeScope()) ? "run-" + run.runId() : GLOBAL;
     }
 
     /** Whether seed {@code seedId} was already merged into the tree (a redelivered seed is not merged twice). */
     public boolean isMerged(String treeId, String seedId) {
-        return cache(treeId).containsKey(MERGED + seedId);
+        return marks(treeId).containsKey(seedId);
     }
 
-    public void markMerged(String treeId, String seedId) {
-        cache(treeId).put(MERGED + seedId, clock.instant().toString());
-    }
-
-    /** Adds one to the frequency of every path, recording {@code seedId} on nodes that have room for more seeds. */
-    public void add(String treeId, Collection<FeaturePath> paths, String seedId) {
-        RemoteCache<String, String> cache = cache(treeId);
-        for (FeaturePath path : new TreeSet<>(paths)) {
-            update(cache, NODE + path, current -> {
-                NodeValue value = current == null ? new NodeValue(0, List.of()) : readNode(current);
-                List<String> seeds = new ArrayList<>(value.seeds());
-                if (seedId != null && seeds.size() < seedsPerNode && !seeds.contains(seedId)) {
-                    seeds.add(seedId);
-                }
-                return writeNode(new NodeValue(value.frequency() + 1, seeds));
-            });
-        }
-    }
-
-    /** Adds one co-occurrence to every pair of distinct {@code concepts} (stored once per pair, in path order). */
-    public void link(String treeId, Collection<FeaturePath> concepts) {
-        RemoteCache<String, String> cache = cache(treeId);
-        List<FeaturePath> distinct = new ArrayList<>(new TreeSet<>(concepts));
-        for (int i = 0; i < distinct.size(); i++) {
-            for (int j = i + 1; j < distinct.size(); j++) {
-                update(cache, EDGE + distinct.get(i) + "|" + distinct.get(j),
-                        current -> Long.toString(current == null ? 1 : Long.parseLong(current) + 1));
-            }
-        }
+    /** Starts gathering what seed {@code seedId} merges into the tree; nothing is written before its commit. */
+    public SeedMerge merge(String treeId, String seedId) {
+        return new SeedMerge(this, treeId, seedId);
     }
 
     /**
-     * The tree as this replica last read it, read again when older than the configured age. While one caller reads
-     * a stale tree again, the others go on with the copy they have: a burst of seeds must not turn into hundreds of
-     * full reads of the same cache at once (each one a scan of every node, edge and merge mark, which timed out
-     * under a 10 000-seed burst).
+     * The tree as this replica follows it: its in-memory index, brought up to date first when older than the follow
+     * interval. While one caller reads the new entries, the others go on with the index as it is.
      */
     public TreeSnapshot snapshot(String treeId) {
-        Cached cached = snapshots.get(treeId);
-        if (cached != null && cached.loadedAt().plus(snapshotMaxAge).isAfter(clock.instant())) {
-            return cached.snapshot();
-        }
-        if (cached == null) {
-            return load(treeId);
-        }
-        ReentrantLock lock = lockOf(treeId);
-        if (!lock.tryLock()) {
-            return cached.snapshot();
-        }
-        try {
-            return read(treeId);
-        } finally {
-            lock.unlock();
-        }
+        return follower(treeId).recent();
     }
 
-    /**
-     * The tree as it is now in Infinispan: a read that began after this call did. Callers that ask at once share
-     * one read: each waits for the read in progress, then uses the next one, or one that began after it asked.
-     */
+    /** The tree with every entry appended before this call applied; callers asking at once share one read. */
     public TreeSnapshot load(String treeId) {
-        long asked = System.nanoTime();
-        ReentrantLock lock = lockOf(treeId);
-        lock.lock();
-        try {
-            Cached cached = snapshots.get(treeId);
-            if (cached != null && cached.readStartedNanos() - asked >= 0) {
-                return cached.snapshot();
-            }
-            return read(treeId);
-        } finally {
-            lock.unlock();
+        return follower(treeId).now();
+    }
+
+    boolean commit(String treeId, TreeChange change) {
+        if (isMerged(treeId, change.seed())) {
+            return false;
         }
-    }
-
-    private ReentrantLock lockOf(String treeId) {
-        return loading.computeIfAbsent(treeId, id -> new ReentrantLock());
-    }
-
-    private TreeSnapshot read(String treeId) {
-        long started = System.nanoTime();
-        loads.increment();
-        Map<FeaturePath, FeatureNode> nodes = new HashMap<>();
-        Map<FeaturePath, Map<FeaturePath, Long>> edges = new HashMap<>();
-        try (CloseableIterator<Map.Entry<Object, Object>> entries = cache(treeId).retrieveEntries(null, 1000)) {
-            while (entries.hasNext()) {
-                Map.Entry<Object, Object> entry = entries.next();
-                String key = (String) entry.getKey();
-                String value = (String) entry.getValue();
-                if (key.startsWith(NODE)) {
-                    FeaturePath path = FeaturePath.parse(key.substring(NODE.length()));
-                    NodeValue node = readNode(value);
-                    nodes.put(path, new FeatureNode(path, node.frequency(), node.seeds()));
-                } else if (key.startsWith(EDGE)) {
-                    String[] ends = key.substring(EDGE.length()).split("\\|");
-                    FeaturePath a = FeaturePath.parse(ends[0]);
-                    FeaturePath b = FeaturePath.parse(ends[1]);
-                    edges.computeIfAbsent(a, k -> new TreeMap<>()).put(b, Long.parseLong(value));
-                    edges.computeIfAbsent(b, k -> new TreeMap<>()).put(a, Long.parseLong(value));
-                }
-            }
+        long position = append(treeId, change);
+        if (!mark(treeId, change.seed(), position)) {
+            return false;
         }
-        TreeSnapshot snapshot = new TreeSnapshot(treeId, nodes, edges);
-        snapshots.put(treeId, new Cached(snapshot, clock.instant(), started));
-        sizes.computeIfAbsent(treeId, id -> {
-            AtomicInteger size = new AtomicInteger();
-            Gauge.builder("synthsmith.task-evolver.tree.nodes", size, AtomicInteger::get)
-                    .description("Feature nodes in a tree, as this replica last read it")
-                    .tag("tree", id).register(registry);
-            return size;
-        }).set(snapshot.size());
-        return snapshot;
+        follower(treeId).own(position, change);
+        return true;
     }
 
-    private void update(RemoteCache<String, String> cache, String key, UnaryOperator<String> change) {
-        // Writers of this replica take turns per key, so compare-and-set conflicts only come from other replicas:
-        // 64 seeds spinning on one hot node would otherwise cost a network round trip per lost race.
-        ReentrantLock stripe = stripes[Math.floorMod(key.hashCode(), stripes.length)];
-        stripe.lock();
-        try {
-            compareAndSet(cache, key, change);
-        } finally {
-            stripe.unlock();
-        }
-    }
-
-    private void compareAndSet(RemoteCache<String, String> cache, String key, UnaryOperator<String> change) {
-        while (true) {
-            MetadataValue<String> current = cache.getWithMetadata(key);
-            if (current == null) {
-                // The flag must decorate this very call: without the previous value, a lost race looks like a win.
-                if (cache.withFlags(Flag.FORCE_RETURN_VALUE).putIfAbsent(key, change.apply(null)) == null) {
-                    return;
-                }
-            } else if (cache.replaceWithVersion(key, change.apply(current.getValue()), current.getVersion())) {
-                return;
-            }
+    /** Appends {@code change} at the first free position of the log; returns that position. */
+    long append(String treeId, TreeChange change) {
+        Follower follower = follower(treeId);
+        RemoteCache<String, String> log = cache(treeId);
+        String json = change.json();
+        follower.recent();
+        long position = follower.end() + 1;
+        // The flag must decorate this very call (it applies to one call): without the previous value, a lost race
+        // looks like a win.
+        while (log.withFlags(Flag.FORCE_RETURN_VALUE).putIfAbsent(ENTRY + position, json) != null) {
             conflicts.increment();
+            position++;
         }
+        follower.appended(position);
+        return position;
+    }
+
+    /** Marks {@code position} as seed {@code seedId}'s entry unless one is marked already; whether it now is. */
+    boolean mark(String treeId, String seedId, long position) {
+        return claim(treeId, seedId, position) == position;
+    }
+
+    /** Marks {@code position} as seed {@code seedId}'s entry unless one is marked already; the marked position. */
+    private long claim(String treeId, String seedId, long position) {
+        String before = marks(treeId).withFlags(Flag.FORCE_RETURN_VALUE).putIfAbsent(seedId, Long.toString(position));
+        return before == null ? position : Long.parseLong(before);
+    }
+
+    private Follower follower(String treeId) {
+        return followers.computeIfAbsent(treeId, Follower::new);
     }
 
     private RemoteCache<String, String> cache(String treeId) {
-        return caches.computeIfAbsent(treeId, id -> {
-            String name = cachePrefix + id;
-            return manager.administration().getOrCreateCache(name,
-                    new StringConfiguration(cacheConfiguration.replace("{name}", name)));
-        });
+        return serverCache(cachePrefix + treeId);
     }
 
-    private static NodeValue readNode(String json) {
-        try {
-            return JSON.readValue(json, NodeValue.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("feature node entry is not the JSON this service writes: " + json, e);
+    private RemoteCache<String, String> marks(String treeId) {
+        return serverCache(cachePrefix + treeId + "-merged");
+    }
+
+    private RemoteCache<String, String> serverCache(String name) {
+        return caches.computeIfAbsent(name, n -> manager.administration().getOrCreateCache(n,
+                new StringConfiguration(cacheConfiguration.replace("{name}", n))));
+    }
+
+    /** One replica's index of one tree, and where in the log it stands. */
+    private final class Follower {
+
+        private final String treeId;
+        private final TreeSnapshot index;
+        private final ReentrantLock reading = new ReentrantLock();
+        private volatile boolean loaded;
+        private volatile long readStartedNanos;
+        private volatile long end;
+        private volatile boolean stale;
+
+        Follower(String treeId) {
+            this.treeId = treeId;
+            this.index = TreeSnapshot.empty(treeId);
+            Gauge.builder("synthsmith.task-evolver.tree.nodes", index, TreeSnapshot::size)
+                    .description("Feature nodes in a tree, as this replica follows it")
+                    .tag("tree", treeId).register(registry);
         }
-    }
 
-    private static String writeNode(NodeValue value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        /** The last position this replica knows to be taken: applied, or appended by itself. */
+        long end() {
+            if (!loaded) {
+                now();
+            }
+            return end;
+        }
+
+        /** Notes a position this replica appended: the next {@link #recent()} reads it back into the index. */
+        synchronized void appended(long position) {
+            if (position > index.version()) {
+                stale = true;
+            }
+            end = Math.max(end, position);
+        }
+
+        /**
+         * Applies this replica's own counted entry at once when it directly follows the index (no other writer came
+         * in between), so that a merge costs no read of what it just wrote; otherwise the next read brings it.
+         */
+        void own(long position, TreeChange change) {
+            if (!reading.tryLock()) {
+                return;
+            }
+            try {
+                if (index.version() == position - 1) {
+                    index.apply(position, change.seed(), change.counts(), change.groups(), seedsPerNode);
+                    applied.increment();
+                    stale = end > position;
+                }
+            } finally {
+                reading.unlock();
+            }
+        }
+
+        TreeSnapshot recent() {
+            if (!loaded) {
+                return now();
+            }
+            if ((stale || System.nanoTime() - readStartedNanos >= followInterval.toNanos()) && reading.tryLock()) {
+                try {
+                    follow();
+                } finally {
+                    reading.unlock();
+                }
+            }
+            return index;
+        }
+
+        TreeSnapshot now() {
+            long asked = System.nanoTime();
+            reading.lock();
+            try {
+                if (!loaded || readStartedNanos - asked < 0) {
+                    follow();
+                }
+                return index;
+            } finally {
+                reading.unlock();
+            }
+        }
+
+        /** Applies every entry after the last applied one, in batches of consecutive positions. */
+        private void follow() {
+            readStartedNanos = System.nanoTime();
+            stale = false;
+            if (!loaded) {
+                loads.increment();
+            }
+            RemoteCache<String, String> log = cache(treeId);
+            // Ask for few positions first (most reads find nothing new, and each missing key costs the server a
+            // look-up), twice as many after each full batch.
+            int batch = FIRST_BATCH;
+            while (true) {
+                long from = index.version() + 1;
+                Set<String> keys = new LinkedHashSet<>();
+                for (long p = from; p < from + batch; p++) {
+                    keys.add(ENTRY + p);
+                }
+                Map<String, String> found = log.getAll(keys);
+                List<TreeChange> run = new ArrayList<>();
+                for (long p = from; found.containsKey(ENTRY + p); p++) {
+                    run.add(TreeChange.parse(found.get(ENTRY + p)));
+                }
+                apply(from, run);
+                if (run.size() < batch) {
+                    break;
+                }
+                batch = Math.min(MAX_BATCH, batch * 2);
+            }
+            end = Math.max(end, index.version());
+            loaded = true;
+        }
+
+        private void apply(long from, List<TreeChange> run) {
+            if (run.isEmpty()) {
+                return;
+            }
+            Set<String> seeds = new LinkedHashSet<>();
+            run.forEach(change -> seeds.add(change.seed()));
+            Map<String, String> marked = new HashMap<>(marks(treeId).getAll(seeds));
+            long position = from;
+            for (TreeChange change : run) {
+                String mark = marked.get(change.seed());
+                if (mark == null) {
+                    // Its writer has not marked it yet, or died before it could: the first entry to be marked counts.
+                    mark = Long.toString(claim(treeId, change.seed(), position));
+                    marked.put(change.seed(), mark);
+                }
+                if (Long.parseLong(mark) == position) {
+                    index.apply(position, change.seed(), change.counts(), change.groups(), seedsPerNode);
+                    applied.increment();
+                } else {
+                    index.skip(position);
+                    superseded.increment();
+                }
+                position++;
+            }
         }
     }
 }

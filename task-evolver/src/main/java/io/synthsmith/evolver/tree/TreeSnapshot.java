@@ -2,40 +2,57 @@ package io.synthsmith.evolver.tree;
 
 import io.synthsmith.evolver.features.FeaturePath;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An in-memory copy of one feature tree as read from Infinispan: nodes with frequencies, and concept co-occurrence
- * edges with their counts. Categories are the implicit roots; they are not nodes themselves.
+ * An in-memory index of one feature tree: nodes with frequencies, and concept co-occurrence edges with their counts.
+ * Categories are the implicit roots; they are not nodes themselves.
+ *
+ * <p>A replica keeps one index per tree and the tree's change log keeps it current ({@link FeatureTreeStore}): each
+ * change is applied in place, at a cost proportional to the change, never to the tree. Readers need no lock: every
+ * node and every list of children is an immutable value replaced as a whole, so a reader sees each one either
+ * before or after a change. A reader that walks the tree while a change lands may see some nodes before and some
+ * after it; sampling does not mind. Children are listed in the order they entered the tree (path order for an index
+ * built from a map).
  */
 public final class TreeSnapshot {
 
     private final String treeId;
-    private final Map<FeaturePath, FeatureNode> nodes;
-    private final Map<FeaturePath, List<FeaturePath>> children = new TreeMap<>();
-    private final Map<FeaturePath, Map<FeaturePath, Long>> edges;
+    private final Map<FeaturePath, FeatureNode> nodes = new ConcurrentHashMap<>();
+    private final Map<FeaturePath, List<FeaturePath>> children = new ConcurrentHashMap<>();
+    private final Map<FeaturePath, Map<FeaturePath, Long>> edges = new ConcurrentHashMap<>();
+    private final Set<FeaturePath> categories = new ConcurrentSkipListSet<>();
+    private final Set<FeaturePath> leafSet = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger depth = new AtomicInteger();
+    private final AtomicLong edgePairs = new AtomicLong();
+    private final AtomicLong version = new AtomicLong();
+    private volatile List<FeaturePath> leaves;
 
+    /** An index of the given nodes and edges ({@code edges} holds each pair both ways). */
     public TreeSnapshot(String treeId, Map<FeaturePath, FeatureNode> nodes, Map<FeaturePath, Map<FeaturePath, Long>> edges) {
         this.treeId = treeId;
-        this.nodes = new TreeMap<>(nodes);
-        this.edges = new TreeMap<>();
-        edges.forEach((from, to) -> this.edges.put(from, new TreeMap<>(to)));
-        for (FeaturePath path : this.nodes.keySet()) {
-            for (FeaturePath step : path.withAncestors()) {
-                if (!step.isCategory()) {
-                    children.computeIfAbsent(step.parent(), p -> new ArrayList<>());
-                    if (!children.get(step.parent()).contains(step)) {
-                        children.get(step.parent()).add(step);
-                    }
+        new TreeMap<>(nodes).forEach((path, node) -> put(new FeatureNode(place(path), node.frequency(), node.seeds())));
+        edges.forEach((from, to) -> {
+            this.edges.put(from, Map.copyOf(to));
+            to.keySet().forEach(other -> {
+                if (from.compareTo(other) < 0) {
+                    edgePairs.incrementAndGet();
                 }
-            }
-        }
+            });
+        });
     }
 
     public static TreeSnapshot empty(String treeId) {
@@ -46,6 +63,11 @@ public final class TreeSnapshot {
         return treeId;
     }
 
+    /** The position in the tree's change log up to which this index is current (0 for one built from a map). */
+    public long version() {
+        return version.get();
+    }
+
     /** Number of feature nodes (categories not counted). */
     public int size() {
         return nodes.size();
@@ -53,7 +75,7 @@ public final class TreeSnapshot {
 
     /** The longest path, in levels, category included; 0 for an empty tree. */
     public int depth() {
-        return nodes.keySet().stream().mapToInt(FeaturePath::depth).max().orElse(0);
+        return depth.get();
     }
 
     public boolean contains(FeaturePath path) {
@@ -67,12 +89,12 @@ public final class TreeSnapshot {
     }
 
     public Set<FeaturePath> paths() {
-        return nodes.keySet();
+        return Collections.unmodifiableSet(nodes.keySet());
     }
 
     /** The categories that have features, in name order. */
     public List<FeaturePath> categories() {
-        return children.keySet().stream().filter(FeaturePath::isCategory).toList();
+        return List.copyOf(categories);
     }
 
     public List<FeaturePath> childrenOf(FeaturePath path) {
@@ -85,13 +107,24 @@ public final class TreeSnapshot {
 
     /** Every leaf under {@code path} (itself when it is a leaf). */
     public List<FeaturePath> leavesUnder(FeaturePath path) {
-        List<FeaturePath> leaves = new ArrayList<>();
-        collectLeaves(path, leaves);
-        return leaves;
+        List<FeaturePath> found = new ArrayList<>();
+        collectLeaves(path, found);
+        return found;
     }
 
+    /** Every leaf node; the list is built once per change of the tree's leaves, not per call. */
     public List<FeaturePath> leaves() {
-        return nodes.keySet().stream().filter(this::isLeaf).toList();
+        List<FeaturePath> current = leaves;
+        if (current == null) {
+            current = List.copyOf(leafSet);
+            leaves = current;
+        }
+        return current;
+    }
+
+    /** Number of leaf nodes, kept as changes arrive: cheaper than {@code leaves().size()} on a tree that changes. */
+    public int leafCount() {
+        return leafSet.size();
     }
 
     /** The weight of a node for sampling: its frequency, or for a category the sum over its children. */
@@ -109,7 +142,7 @@ public final class TreeSnapshot {
 
     /** Number of co-occurrence edges (each pair once). */
     public long edgeCount() {
-        return edges.values().stream().mapToLong(Map::size).sum() / 2;
+        return edgePairs.get();
     }
 
     /** The {@code n} most frequent features, most frequent first (ties by path). */
@@ -122,7 +155,7 @@ public final class TreeSnapshot {
 
     /** The seeds recorded on {@code paths} and their ancestors, each once, in order. */
     public List<String> seedsOf(List<FeaturePath> paths) {
-        Set<String> seeds = new java.util.LinkedHashSet<>();
+        Set<String> seeds = new LinkedHashSet<>();
         for (FeaturePath path : paths) {
             for (FeaturePath step : path.withAncestors()) {
                 seeds.addAll(node(step).seeds());
@@ -138,6 +171,106 @@ public final class TreeSnapshot {
             roots.add(nested(category));
         }
         return roots;
+    }
+
+    /**
+     * Applies one change of the log: every path in {@code counts} gains its count, with {@code seedId} recorded on
+     * nodes that have room for it, and every pair of each group of {@code links} gains one co-occurrence. Changes
+     * are applied by one writer at a time (the store's follower of this tree), in log order.
+     */
+    void apply(long at, String seedId, Map<FeaturePath, Integer> counts, List<List<FeaturePath>> links,
+            int seedsPerNode) {
+        Map<FeaturePath, FeaturePath> canonical = new HashMap<>();
+        counts.forEach((path, count) -> {
+            FeaturePath known = place(path);
+            canonical.put(path, known);
+            FeatureNode node = nodes.get(known);
+            List<String> seeds = node == null ? List.of() : node.seeds();
+            if (seedId != null && seeds.size() < seedsPerNode && !seeds.contains(seedId)) {
+                List<String> more = new ArrayList<>(seeds);
+                more.add(seedId);
+                seeds = more;
+            }
+            put(new FeatureNode(known, (node == null ? 0 : node.frequency()) + count, seeds));
+        });
+        for (List<FeaturePath> group : links) {
+            List<FeaturePath> distinct = new ArrayList<>(new TreeSet<>(group));
+            for (int i = 0; i < distinct.size(); i++) {
+                for (int j = i + 1; j < distinct.size(); j++) {
+                    FeaturePath a = canonical.getOrDefault(distinct.get(i), distinct.get(i));
+                    FeaturePath b = canonical.getOrDefault(distinct.get(j), distinct.get(j));
+                    if (link(a, b) == 1) {
+                        edgePairs.incrementAndGet();
+                    }
+                    link(b, a);
+                }
+            }
+        }
+        version.set(at);
+    }
+
+    /** Marks this index current up to {@code at} without a change (a log entry that did not count). */
+    void skip(long at) {
+        version.set(at);
+    }
+
+    private long link(FeaturePath from, FeaturePath to) {
+        Map<FeaturePath, Long> old = edges.getOrDefault(from, Map.of());
+        Map<FeaturePath, Long> updated = new HashMap<>(old);
+        long count = updated.merge(to, 1L, Long::sum);
+        edges.put(from, Map.copyOf(updated));
+        return count;
+    }
+
+    /**
+     * Enters {@code path} and its ancestors into the lists of children, and returns the path object the index already
+     * holds for it (so that one object, and one copy of each name, stands for a path however often it is merged).
+     */
+    private FeaturePath place(FeaturePath path) {
+        if (nodes.containsKey(path) || children.containsKey(path)) {
+            return known(path);
+        }
+        if (path.isCategory()) {
+            return path;
+        }
+        FeaturePath parent = place(path.parent());
+        FeaturePath child = parent.child(path.name());
+        // Every path the index holds is a key of children (a leaf's list is empty), so this one is new to its parent.
+        List<FeaturePath> siblings = children.getOrDefault(parent, List.of());
+        List<FeaturePath> more = new ArrayList<>(siblings.size() + 1);
+        more.addAll(siblings);
+        more.add(child);
+        children.put(child, List.of());
+        children.put(parent, Collections.unmodifiableList(more));
+        if (siblings.isEmpty()) {
+            if (parent.isCategory()) {
+                categories.add(parent);
+            } else if (leafSet.remove(parent)) {
+                leaves = null;
+            }
+        }
+        return child;
+    }
+
+    private FeaturePath known(FeaturePath path) {
+        FeatureNode node = nodes.get(path);
+        if (node != null) {
+            return node.path();
+        }
+        if (path.isCategory()) {
+            return categories.stream().filter(path::equals).findFirst().orElse(path);
+        }
+        return childrenOf(known(path.parent())).stream().filter(path::equals).findFirst().orElse(path);
+    }
+
+    private void put(FeatureNode node) {
+        FeaturePath path = node.path();
+        if (nodes.put(path, node) == null) {
+            depth.accumulateAndGet(path.depth(), Math::max);
+            if (!path.isCategory() && childrenOf(path).isEmpty() && leafSet.add(path)) {
+                leaves = null;
+            }
+        }
     }
 
     private Map<String, Object> nested(FeaturePath path) {

@@ -62,7 +62,7 @@ class EvolverPipelineTest {
     @Test
     void seedsOfBothKindsBecomeTasksOfAllThreeStylesWithLineageAndStableIds() throws Exception {
         given().contentType(ContentType.JSON)
-                .body("{\"tasksPerSeed\": 6, \"evolutionRounds\": 1, "
+                .body("{\"tasksPerSeed\": 6, \"evolutionRounds\": 1, \"featureTreeScope\": \"run\", "
                         + "\"styles\": {\"codeforces\": 1, \"leetcode\": 1, \"atcoder\": 1}}")
                 .put("/runs/it-main").then().statusCode(200);
         given().get("/runs").then().statusCode(200)
@@ -123,7 +123,9 @@ class EvolverPipelineTest {
         assertThat(features.getInt("size")).isGreaterThanOrEqualTo(14);
         assertThat(features.getInt("depth")).isEqualTo(4);
         assertThat(features.getInt("edges")).isEqualTo(3);
-        assertThat(features.getString("treeId")).isEqualTo("run-it-main");
+        assertThat(features.getString("treeId")).as("the run asked for its own tree").isEqualTo("run-it-main");
+        assertThat(given().get("/features?runId=it-never-configured").then().statusCode(200).extract().jsonPath()
+                .getString("treeId")).as("one global tree by default").isEqualTo("global");
         assertThat(features.getList("tree.name", String.class)).contains("algorithms", "data structures");
         String tree = features.prettify();
         assertThat(tree).contains("algorithms / graph / breadth-first search", "data structures / prefix sums / difference array",

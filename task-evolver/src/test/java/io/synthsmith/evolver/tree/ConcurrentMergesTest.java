@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.synthsmith.embedded.quarkus.EmbeddedInfrastructureResource;
 import io.synthsmith.evolver.features.FeaturePath;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.infinispan.client.hotrod.RemoteCacheManager;
 import org.infinispan.client.hotrod.configuration.ClientIntelligence;
@@ -27,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two evolver replicas (two Hot Rod clients, each with its own store) merge the same features into one tree on the
- * real Infinispan server at the same time, from many threads each: no count is lost or doubled. And many callers
- * asking for a tree at once share one full read of it.
+ * real Infinispan server at the same time, from many threads each: no count is lost or doubled. A replica reads a
+ * tree in full once and then follows the other's merges through the change log.
  */
 class ConcurrentMergesTest {
 
@@ -54,9 +50,8 @@ class ConcurrentMergesTest {
     @Test
     void twoReplicasMergingAtOnceProduceExactlyTheExpectedFrequencies() throws Exception {
         String tree = "concurrent-" + System.nanoTime();
-        List<FeatureTreeStore> replicas = clients.stream().map(client -> new FeatureTreeStore(client,
-                "synthsmith-features-test-", CONFIG, 3, Duration.ZERO, Clock.systemUTC(), new SimpleMeterRegistry()))
-                .toList();
+        List<FeatureTreeStore> replicas = clients.stream()
+                .map(client -> store(client, new SimpleMeterRegistry(), Duration.ZERO)).toList();
         List<FeaturePath> features = List.of(FeaturePath.parse("algorithms / graph"),
                 FeaturePath.parse("algorithms / graph / breadth-first search"),
                 FeaturePath.parse("data structures / queue"), FeaturePath.parse("mathematics / parity"));
@@ -70,10 +65,9 @@ class ConcurrentMergesTest {
         for (FeatureTreeStore replica : replicas) {
             for (int t = 0; t < threadsPerReplica; t++) {
                 int thread = t;
-                running.add(pool.submit(() -> IntStream.range(0, mergesPerThread).forEach(i -> {
-                    replica.add(tree, features, "seed-" + thread + "-" + i);
-                    replica.link(tree, concepts);
-                })));
+                running.add(pool.submit(() -> IntStream.range(0, mergesPerThread).forEach(i -> replica
+                        .merge(tree, "seed-" + replicas.indexOf(replica) + "-" + thread + "-" + i).add(features)
+                        .link(concepts).commit())));
             }
         }
         for (Future<?> merge : running) {
@@ -97,65 +91,49 @@ class ConcurrentMergesTest {
     }
 
     @Test
-    void callersAskingForTheCurrentTreeAtOnceShareOneRead() throws Exception {
-        String tree = "coalesced-" + System.nanoTime();
+    void aReplicaFollowsTheOtherReplicasMergesFromTheLogWithoutReadingTheTreeAgain() {
+        String tree = "follow-" + System.nanoTime();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        FeatureTreeStore store = new FeatureTreeStore(clients.get(0), "synthsmith-features-test-", CONFIG, 3,
-                Duration.ofMinutes(1), Clock.systemUTC(), registry);
-        seedTree(store, tree, 200);
+        FeatureTreeStore writer = store(clients.get(0), new SimpleMeterRegistry(), Duration.ZERO);
+        FeatureTreeStore reader = store(clients.get(1), registry, Duration.ZERO);
+        seedTree(writer, tree, 0, 200);
+        assertThat(reader.snapshot(tree).size()).isEqualTo(200);
 
-        List<TreeSnapshot> seen = atOnce(32, () -> store.load(tree));
+        seedTree(writer, tree, 200, 250);
+        TreeSnapshot followed = reader.snapshot(tree);
 
-        // Without sharing, each of the 32 callers scans the whole cache. With it, the first read serves nobody who
-        // asked before it began; the next one serves everyone who was waiting. A caller the scheduler held back
-        // past the second read's start may need a third.
-        assertThat(loads(registry)).isBetween(1.0, 3.0);
-        assertThat(seen).allSatisfy(snapshot -> assertThat(snapshot.size()).isEqualTo(200));
+        assertThat(followed.size()).isEqualTo(250);
+        assertThat(followed.leafCount()).isEqualTo(250);
+        assertThat(followed.node(FeaturePath.parse("algorithms / feature 249")).seeds()).containsExactly("seed-249");
+        assertThat(loads(registry)).as("one full read, then only the new entries").isEqualTo(1.0);
+        assertThat(registry.get("synthsmith.task-evolver.tree.changes").tag("outcome", "applied").counter().count())
+                .isEqualTo(250.0);
     }
 
     @Test
-    void aStaleTreeIsReadAgainOnceWhileTheOtherCallersUseTheCopyTheyHave() throws Exception {
-        String tree = "stale-" + System.nanoTime();
+    void callersAskingForTheCurrentTreeAtOnceAllSeeEveryEntryAppendedBeforeThem() throws Exception {
+        String tree = "coalesced-" + System.nanoTime();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-06T09:00:00Z"));
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
-        FeatureTreeStore store = new FeatureTreeStore(clients.get(0), "synthsmith-features-test-", CONFIG, 3,
-                Duration.ofSeconds(5), clock, registry);
-        seedTree(store, tree, 50);
+        FeatureTreeStore store = store(clients.get(0), registry, Duration.ofMinutes(1));
+        FeatureTreeStore other = store(clients.get(1), new SimpleMeterRegistry(), Duration.ofMinutes(1));
+        seedTree(store, tree, 0, 50);
         assertThat(store.snapshot(tree).size()).isEqualTo(50);
+        seedTree(other, tree, 50, 80);
+
+        assertThat(store.snapshot(tree).size()).as("within the follow interval: the index as it is").isEqualTo(50);
+        assertThat(atOnce(32, () -> store.load(tree))).allSatisfy(s -> assertThat(s.size()).isEqualTo(80));
         assertThat(loads(registry)).isEqualTo(1.0);
-
-        assertThat(atOnce(32, () -> store.snapshot(tree))).allSatisfy(s -> assertThat(s.size()).isEqualTo(50));
-        assertThat(loads(registry)).as("fresh copy: no read").isEqualTo(1.0);
-
-        store.add(tree, List.of(FeaturePath.parse("algorithms / extra")), "seed-extra");
-        now.set(now.get().plusSeconds(6));
-        List<TreeSnapshot> seen = atOnce(32, () -> store.snapshot(tree));
-
-        assertThat(loads(registry)).as("one caller reads the stale tree again").isEqualTo(2.0);
-        assertThat(seen).allSatisfy(s -> assertThat(s.size()).isIn(50, 51));
-        assertThat(store.snapshot(tree).size()).isEqualTo(51);
     }
 
-    private static void seedTree(FeatureTreeStore store, String tree, int nodes) {
-        List<FeaturePath> paths = IntStream.range(0, nodes)
-                .mapToObj(i -> FeaturePath.parse("algorithms / feature " + i)).toList();
-        store.add(tree, paths, "seed-0");
+    private static FeatureTreeStore store(RemoteCacheManager client, SimpleMeterRegistry registry, Duration follow) {
+        return new FeatureTreeStore(client, "synthsmith-features-test-", CONFIG, 3, follow, registry);
+    }
+
+    private static void seedTree(FeatureTreeStore store, String tree, int from, int to) {
+        for (int i = from; i < to; i++) {
+            assertThat(store.merge(tree, "seed-" + i).add(List.of(FeaturePath.parse("algorithms / feature " + i)))
+                    .commit()).isTrue();
+        }
     }
 
     private static double loads(SimpleMeterRegistry registry) {
