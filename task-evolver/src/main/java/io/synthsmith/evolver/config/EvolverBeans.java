@@ -95,7 +95,7 @@ public class EvolverBeans {
     SubtreeSampler sampler(EvolverConfig config) {
         EvolverConfig.Sampling s = config.sampling();
         return new SubtreeSampler(new SamplingShape(s.roots(), s.inner(), s.leavesMin(), s.leavesMax(), s.temperature(),
-                s.minLeaves(), s.attempts(), s.walkProbability(), s.walkLength()));
+                s.minLeaves(), s.subtreeLeaves(), s.attempts(), s.walkProbability(), s.walkLength()));
     }
 
     @Produces
@@ -109,8 +109,8 @@ public class EvolverBeans {
                 seeds.maxAttempts());
         FeatureEvolution evolver = new FeatureEvolution(llm, prompts, names, evolution.minSiblings(), seeds.maxDepth(),
                 evolution.maxAttempts());
-        return new SeedIntake(extraction, evolver, trees, sampler, evolution.branching(), seeds.maxChars(), clock,
-                registry);
+        return new SeedIntake(extraction, evolver, trees, sampler, evolution.branching(), evolution.treeSubtrees(),
+                seeds.maxChars(), clock, registry);
     }
 
     @Produces

@@ -105,7 +105,7 @@ public final class TaskGeneration {
                         "replyShape", prompts.text(style == Style.LEETCODE ? "reply-leetcode.md" : "reply-stdio.md")
                                 .strip())),
                 prompts.render("statement.user", Map.of("runId", request.runId(), "style", style.wire(),
-                        "features", lines(selected.value().selected()),
+                        "features", withUses(selected.value()),
                         "integrationStrategy", selected.value().integrationStrategy())),
                 answer -> Statement.parse(answer, style, minSamples, forbidden), maxAttempts);
         if (statement instanceof Exchange.Unparsable<Statement> failed) {
@@ -142,6 +142,14 @@ public final class TaskGeneration {
 
     private static String lines(List<FeaturePath> paths) {
         return paths.stream().map(p -> "- " + p).collect(Collectors.joining("\n"));
+    }
+
+    /** The selected features, one per line, each with the use stage 1 noted for it. */
+    static String withUses(FeatureSelection selection) {
+        return selection.selected().stream().map(path -> {
+            String use = selection.uses().get(path);
+            return "- " + path + (use == null || use.isBlank() ? "" : " (use: " + use.strip() + ")");
+        }).collect(Collectors.joining("\n"));
     }
 
     /** A random seed from an id, the same on every replica and redelivery. */

@@ -44,17 +44,20 @@ public final class SeedIntake {
     private final FeatureTreeStore trees;
     private final SubtreeSampler sampler;
     private final List<Integer> branching;
+    private final int treeSubtrees;
     private final int maxSeedChars;
     private final Clock clock;
     private final MeterRegistry registry;
 
     public SeedIntake(FeatureExtraction extraction, FeatureEvolution evolution, FeatureTreeStore trees,
-            SubtreeSampler sampler, List<Integer> branching, int maxSeedChars, Clock clock, MeterRegistry registry) {
+            SubtreeSampler sampler, List<Integer> branching, int treeSubtrees, int maxSeedChars, Clock clock,
+            MeterRegistry registry) {
         this.extraction = extraction;
         this.evolution = evolution;
         this.trees = trees;
         this.sampler = sampler;
         this.branching = List.copyOf(branching);
+        this.treeSubtrees = treeSubtrees;
         this.maxSeedChars = maxSeedChars;
         this.clock = clock;
         this.registry = registry;
@@ -106,7 +109,10 @@ public final class SeedIntake {
         return new SeedOutcome.Merged(features.paths().size(), evolved, false, requests(seed, run, now, spent[0]));
     }
 
-    /** Runs the evolution rounds of a merged seed; adds their tokens to {@code spent[0]}. */
+    /**
+     * Runs the evolution rounds of a merged seed, each over a subtree of its own features and {@code treeSubtrees}
+     * subtrees sampled from the whole tree; adds their tokens to {@code spent[0]}.
+     */
     private int evolve(Seed seed, RunConfig run, String treeId, ExtractedFeatures features, Lineage.Cost[] spent) {
         Set<FeaturePath> local = new LinkedHashSet<>(features.paths());
         Random random = new Random(TaskGeneration.seedOf(seed.id()));
@@ -114,7 +120,7 @@ public final class SeedIntake {
         for (int round = 0; round < run.evolutionRounds(); round++) {
             TreeSnapshot global = trees.snapshot(treeId);
             TreeSnapshot mine = snapshotOf(local);
-            List<FeaturePath> subtree = sampler.sampleForEvolution(mine, branching, random);
+            List<FeaturePath> subtree = sampler.sampleForEvolution(mine, global, branching, treeSubtrees, random);
             if (subtree.isEmpty()) {
                 break;
             }
