@@ -1,6 +1,7 @@
 package io.synthsmith.evolver.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.synthsmith.evolver.documents.SynthLlmLevels;
 import io.synthsmith.evolver.evolution.FeatureEvolution;
 import io.synthsmith.evolver.evolution.FeatureExtraction;
 import io.synthsmith.evolver.features.FeatureNames;
@@ -110,7 +111,7 @@ public class EvolverBeans {
         FeatureEvolution evolver = new FeatureEvolution(llm, prompts, names, evolution.minSiblings(), seeds.maxDepth(),
                 evolution.maxAttempts());
         return new SeedIntake(extraction, evolver, trees, sampler, evolution.branching(), evolution.treeSubtrees(),
-                seeds.maxChars(), clock, registry);
+                new SynthLlmLevels(config.documents().levelWeights()), seeds.maxChars(), clock, registry);
     }
 
     @Produces

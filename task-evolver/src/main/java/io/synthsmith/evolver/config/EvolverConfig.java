@@ -38,6 +38,9 @@ public interface EvolverConfig {
     /** Feature evolution rounds. */
     Evolution evolution();
 
+    /** Document seeds (SynthLLM). */
+    Documents documents();
+
     /** The feature tree in Infinispan. */
     Tree tree();
 
@@ -74,6 +77,18 @@ public interface EvolverConfig {
         /** Most concepts kept from one document; co-occurrence edges join every pair of them. */
         @WithDefault("24")
         int maxConcepts();
+    }
+
+    /** Document seeds (SynthLLM). */
+    interface Documents {
+
+        /**
+         * Weights of SynthLLM's three levels, drawn per request made from a document seed: 1, a question from the one
+         * document; 2, the document's own concepts recombined; 3, concepts joined across documents by a random walk
+         * over the concept graph. A document with fewer concepts than stage 1 must select is generated at level 3.
+         */
+        @WithDefault("0.25,0.25,0.5")
+        List<Double> levelWeights();
     }
 
     /** Evolution. */

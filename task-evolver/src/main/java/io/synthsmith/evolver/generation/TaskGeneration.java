@@ -5,7 +5,6 @@ import io.synthsmith.evolver.features.FeaturePath;
 import io.synthsmith.evolver.llm.Exchange;
 import io.synthsmith.evolver.llm.LlmConversation;
 import io.synthsmith.evolver.prompts.PromptBook;
-import io.synthsmith.evolver.sampling.SubtreeSample;
 import io.synthsmith.evolver.sampling.SubtreeSampler;
 import io.synthsmith.evolver.tree.FeatureTreeStore;
 import io.synthsmith.evolver.tree.TreeSnapshot;
@@ -84,13 +83,14 @@ public final class TaskGeneration {
                     Map.of("treeLeaves", tree.leaves().size()));
         }
         Random random = new Random(seedOf(request.id()));
-        SubtreeSample sample = sampler.sample(tree, random);
+        Integer level = synthLlmLevel(request.document());
+        List<FeaturePath> candidates = level != null && level < 3 ? concepts(request.document())
+                : sampler.sample(tree, random, level != null).candidates();
         Style style = StylePicker.pick(run.styles(), random);
-        List<FeaturePath> candidates = sample.candidates();
 
         Exchange<FeatureSelection> selection = llm.ask("selection",
                 prompts.render("select.system", Map.of("minSelected", Integer.toString(minSelected))),
-                prompts.render("select.user", Map.of("runId", request.runId(), "candidates", lines(candidates))),
+                selectionPrompt(request, level, candidates),
                 answer -> FeatureSelection.parse(answer, candidates, minSelected, names), maxAttempts);
         if (selection instanceof Exchange.Unparsable<FeatureSelection> failed) {
             return unparsable(request, "selection", failed);
@@ -120,6 +120,7 @@ public final class TaskGeneration {
                 .withSources(tree.seedsOf(selected.value().selected()), featurePaths)
                 .withModel(STAGE, ((Exchange.Parsed<Statement>) statement).model())
                 .withCost(selection.cost().plus(statement.cost()))
+                .withSynthLlmLevel(level)
                 .next(STAGE, request.id(), taskId, now);
         return new GenerationOutcome.Generated(new Task(Task.SCHEMA, request.runId(), taskId, lineage, now,
                 request.id(), style, written.title(), written.statement(), featurePaths,
@@ -142,6 +143,32 @@ public final class TaskGeneration {
 
     private static String lines(List<FeaturePath> paths) {
         return paths.stream().map(p -> "- " + p).collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * The SynthLLM level a request is generated at: null without a document; its level when the document carries
+     * enough of its own concepts for stage 1 (levels 1 and 2 offer only those); else 3, the walk across documents.
+     */
+    private Integer synthLlmLevel(GenerationRequest.DocumentSource document) {
+        if (document == null) {
+            return null;
+        }
+        boolean enough = concepts(document).size() >= minSelected && (document.level() == 2 || document.text() != null);
+        return document.level() < 3 && enough ? document.level() : 3;
+    }
+
+    private static List<FeaturePath> concepts(GenerationRequest.DocumentSource document) {
+        return document.concepts().stream().map(FeaturePath::parse).distinct().toList();
+    }
+
+    private String selectionPrompt(GenerationRequest request, Integer level, List<FeaturePath> candidates) {
+        if (level != null && level == 1) {
+            return prompts.render("select-document.user", Map.of("runId", request.runId(), "candidates",
+                    lines(candidates), "title", request.document().title() == null ? "" : request.document().title(),
+                    "text", request.document().text()));
+        }
+        return prompts.render(level != null && level == 2 ? "select-concepts.user" : "select.user",
+                Map.of("runId", request.runId(), "candidates", lines(candidates)));
     }
 
     /** The selected features, one per line, each with the use stage 1 noted for it. */

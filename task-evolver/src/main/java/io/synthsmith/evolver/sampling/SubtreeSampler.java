@@ -31,6 +31,11 @@ public final class SubtreeSampler {
      * to {@code subtreeLeaves} (or every leaf of a smaller tree). Empty when the tree has no leaves.
      */
     public SubtreeSample sample(TreeSnapshot tree, Random random) {
+        return sample(tree, random, false);
+    }
+
+    /** As {@link #sample(TreeSnapshot, Random)}; {@code walk} takes the co-occurrence walk whatever its probability. */
+    public SubtreeSample sample(TreeSnapshot tree, Random random, boolean walk) {
         List<FeaturePath> all = tree.leaves();
         int wanted = Math.min(shape.subtreeLeaves(), all.size());
         List<FeaturePath> best = List.of();
@@ -49,7 +54,7 @@ public final class SubtreeSampler {
             topUp(tree, leaves, near, wanted, random);
             topUp(tree, leaves, all, wanted, random);
         }
-        List<FeaturePath> walked = random.nextDouble() < shape.walkProbability()
+        List<FeaturePath> walked = random.nextDouble() < shape.walkProbability() || walk
                 ? walk(tree, new ArrayList<>(leaves), random) : List.of();
         return new SubtreeSample(List.copyOf(leaves), walked);
     }

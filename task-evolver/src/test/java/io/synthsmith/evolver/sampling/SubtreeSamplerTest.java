@@ -88,6 +88,10 @@ class SubtreeSamplerTest {
             combined = sample.candidates().containsAll(List.of(a, c));
         }
         assertThat(combined).isTrue();
+        // With no walk probability, a sample asked to walk (SynthLLM level 3) walks all the same.
+        SubtreeSampler never = new SubtreeSampler(new SamplingShape(1, 1, 1, 1, 1.0, 1, 1, 1, 0.0, 3));
+        assertThat(never.sample(tree, random).walked()).isEmpty();
+        assertThat(never.sample(tree, random, true).walked()).hasSizeGreaterThan(1);
     }
 
     @Test
