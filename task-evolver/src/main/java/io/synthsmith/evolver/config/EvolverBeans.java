@@ -1,6 +1,7 @@
 package io.synthsmith.evolver.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.synthsmith.evolver.diversity.RunDiversity;
 import io.synthsmith.evolver.documents.SynthLlmLevels;
 import io.synthsmith.evolver.evolution.FeatureEvolution;
 import io.synthsmith.evolver.evolution.FeatureExtraction;
@@ -116,10 +117,16 @@ public class EvolverBeans {
 
     @Produces
     @Singleton
+    RunDiversity runDiversity(MeterRegistry registry) {
+        return new RunDiversity(registry);
+    }
+
+    @Produces
+    @Singleton
     TaskGeneration taskGeneration(LlmConversation llm, PromptBook prompts, FeatureTreeStore trees,
-            SubtreeSampler sampler, FeatureNames names, EvolverConfig config, Clock clock) {
+            SubtreeSampler sampler, FeatureNames names, EvolverConfig config, Clock clock, RunDiversity diversity) {
         EvolverConfig.Generation g = config.generation();
         return new TaskGeneration(llm, prompts, trees, sampler, names, config.sampling().minLeaves(), g.minSelected(),
-                g.minSamples(), g.maxAttempts(), clock);
+                g.minSamples(), g.maxAttempts(), clock, diversity);
     }
 }

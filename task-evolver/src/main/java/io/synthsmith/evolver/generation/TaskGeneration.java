@@ -1,5 +1,6 @@
 package io.synthsmith.evolver.generation;
 
+import io.synthsmith.evolver.diversity.RunDiversity;
 import io.synthsmith.evolver.features.FeatureNames;
 import io.synthsmith.evolver.features.FeaturePath;
 import io.synthsmith.evolver.llm.Exchange;
@@ -49,9 +50,11 @@ public final class TaskGeneration {
     private final int minSamples;
     private final int maxAttempts;
     private final Clock clock;
+    private final RunDiversity diversity;
 
     public TaskGeneration(LlmConversation llm, PromptBook prompts, FeatureTreeStore trees, SubtreeSampler sampler,
-            FeatureNames names, int minLeaves, int minSelected, int minSamples, int maxAttempts, Clock clock) {
+            FeatureNames names, int minLeaves, int minSelected, int minSamples, int maxAttempts, Clock clock,
+            RunDiversity diversity) {
         this.llm = llm;
         this.prompts = prompts;
         this.trees = trees;
@@ -62,6 +65,7 @@ public final class TaskGeneration {
         this.minSamples = minSamples;
         this.maxAttempts = maxAttempts;
         this.clock = clock;
+        this.diversity = diversity;
     }
 
     /** The id of the task a request makes. */
@@ -73,14 +77,16 @@ public final class TaskGeneration {
         RunConfig run = request.run().withDefaults();
         String treeId = FeatureTreeStore.treeIdOf(run);
         TreeSnapshot tree = trees.snapshot(treeId);
-        if (tree.leaves().size() < minLeaves) {
+        int treeLeaves = tree.leaves().size();
+        if (treeLeaves < minLeaves) {
             tree = trees.load(treeId);
+            treeLeaves = tree.leaves().size();
         }
-        if (tree.leaves().size() < minLeaves) {
+        if (treeLeaves < minLeaves) {
             return decline(request, Rejected.Reason.UNSUPPORTED_TASK, "the feature tree " + treeId + " has "
-                    + tree.leaves().size() + " leaves, fewer than the " + minLeaves + " a generation needs; send more "
+                    + treeLeaves + " leaves, fewer than the " + minLeaves + " a generation needs; send more "
                     + "seeds to run " + request.runId() + " or lower synthsmith.task-evolver.sampling.min-leaves",
-                    Map.of("treeLeaves", tree.leaves().size()));
+                    Map.of("treeLeaves", treeLeaves));
         }
         Random random = new Random(seedOf(request.id()));
         Integer level = synthLlmLevel(request.document());
@@ -122,6 +128,7 @@ public final class TaskGeneration {
                 .withCost(selection.cost().plus(statement.cost()))
                 .withSynthLlmLevel(level)
                 .next(STAGE, request.id(), taskId, now);
+        diversity.record(request.runId(), featurePaths, treeLeaves);
         return new GenerationOutcome.Generated(new Task(Task.SCHEMA, request.runId(), taskId, lineage, now,
                 request.id(), style, written.title(), written.statement(), featurePaths,
                 selected.value().integrationStrategy(), written.samples(), written.signature(), run));

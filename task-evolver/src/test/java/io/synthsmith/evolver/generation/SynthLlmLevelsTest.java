@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.synthsmith.embedded.quarkus.EmbeddedInfrastructureResource;
+import io.synthsmith.evolver.diversity.RunDiversity;
 import io.synthsmith.evolver.documents.SynthLlmLevels;
 import io.synthsmith.evolver.features.FeatureNames;
 import io.synthsmith.evolver.features.FeaturePath;
@@ -72,6 +73,7 @@ class SynthLlmLevelsTest {
 
     private final Vertx vertx = Vertx.vertx();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final RunDiversity diversity = new RunDiversity(registry);
     private RemoteCacheManager infinispan;
     private ScriptedLlmServer server;
     private LlmClient client;
@@ -113,7 +115,7 @@ class SynthLlmLevelsTest {
                 FeaturePath.parse("data structures / queue")), "code-1");
         TaskGeneration generation = new TaskGeneration(new LlmConversation(client, new PromptBook("v1"), registry),
                 new PromptBook("v1"), trees, new SubtreeSampler(new SamplingShape(1, 1, 1, 1, 1.0, 2, 5, 1, 0, 2)),
-                FeatureNames.standard(), 2, 2, 2, 2, Clock.systemUTC());
+                FeatureNames.standard(), 2, 2, 2, 2, Clock.systemUTC(), diversity);
 
         Task first = generated(generation, request(run, "level-1", new GenerationRequest.DocumentSource(1,
                 "Fenwick trees", "A Fenwick tree keeps prefix sums of an array under point updates.",
@@ -147,6 +149,13 @@ class SynthLlmLevelsTest {
 
         // A code seed's request has no level.
         assertThat(generated(generation, request(run, "code", null)).lineage().synthLlmLevel()).isNull();
+
+        // Every task counts towards the run's diversity: five tasks, one feature combination, two of five leaves.
+        assertThat(diversity.of(run.runId())).hasValueSatisfying(seen -> {
+            assertThat(seen.tasks()).isEqualTo(5);
+            assertThat(seen.distinctCombinations()).isEqualTo(1);
+            assertThat(seen.leafCoverage()).isEqualTo(2.0 / 5);
+        });
 
         // Stage 1's use notes reach the statement prompt.
         List<RecordedRequest> statements = server.chatRequests().stream()
