@@ -2,19 +2,14 @@ package io.synthsmith.evolver.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.synthsmith.embedded.quarkus.EmbeddedInfrastructureResource;
 import io.synthsmith.evolver.diversity.RunDiversity;
 import io.synthsmith.evolver.documents.SynthLlmLevels;
 import io.synthsmith.evolver.features.FeatureNames;
 import io.synthsmith.evolver.features.FeaturePath;
-import io.synthsmith.evolver.llm.LlmConversation;
-import io.synthsmith.evolver.prompts.PromptBook;
+import io.synthsmith.evolver.testing.ScriptedLlmAndTree;
 import io.synthsmith.evolver.sampling.SamplingShape;
 import io.synthsmith.evolver.sampling.SubtreeSampler;
 import io.synthsmith.evolver.tree.FeatureTreeStore;
-import io.synthsmith.llm.LlmClient;
-import io.synthsmith.llm.settings.LlmEndpointSettings;
 import io.synthsmith.messages.GenerationRequest;
 import io.synthsmith.messages.Lineage;
 import io.synthsmith.messages.RunConfig;
@@ -22,19 +17,13 @@ import io.synthsmith.messages.Task;
 import io.synthsmith.scriptedllm.RecordedRequest;
 import io.synthsmith.scriptedllm.Script;
 import io.synthsmith.scriptedllm.ScriptRule;
-import io.synthsmith.scriptedllm.ScriptedLlmServer;
 import io.synthsmith.scriptedllm.ScriptedResponse;
-import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.infinispan.client.hotrod.RemoteCacheManager;
-import org.infinispan.client.hotrod.configuration.ClientIntelligence;
-import org.infinispan.client.hotrod.configuration.ConfigurationBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +36,6 @@ import org.junit.jupiter.api.Test;
  */
 class SynthLlmLevelsTest {
 
-    private static final String CONFIG = "<local-cache name=\"{name}\"><encoding media-type=\"application/x-protostream\"/>"
-            + "</local-cache>";
     private static final String SELECTION = """
             ```json
             {"annotations": [
@@ -71,40 +58,28 @@ class SynthLlmLevelsTest {
     private static final FeaturePath PREFIX = FeaturePath.parse("data structures / prefix sums");
     private static final FeaturePath MODULAR = FeaturePath.parse("mathematics / modular arithmetic");
 
-    private final Vertx vertx = Vertx.vertx();
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final RunDiversity diversity = new RunDiversity(registry);
-    private RemoteCacheManager infinispan;
-    private ScriptedLlmServer server;
-    private LlmClient client;
+    private ScriptedLlmAndTree real;
+    private RunDiversity diversity;
 
     @BeforeEach
     void start() {
-        infinispan = new RemoteCacheManager(new ConfigurationBuilder()
-                .addServers(EmbeddedInfrastructureResource.infrastructure().infinispan().hotRodHosts())
-                .clientIntelligence(ClientIntelligence.BASIC).build());
-        server = ScriptedLlmServer.start(Script.of(
+        real = new ScriptedLlmAndTree(Script.of(
                 ScriptRule.always(ScriptedResponse.completion(SELECTION)).whenLastUserMessageMatches("^Task: select"),
                 ScriptRule.always(ScriptedResponse.completion(STATEMENT))
                         .whenLastUserMessageMatches("^Task: write statement")));
-        client = new LlmClient(vertx, LlmEndpointSettings.builder("task-evolver", server.baseUrl(), "scripted").build(),
-                registry);
+        diversity = new RunDiversity(real.registry);
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.close();
-        infinispan.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+        real.close();
     }
 
     @Test
     void eachLevelOffersStageOneWhatItsLevelMeansAndTheTaskRecordsIt() {
         RunConfig run = new RunConfig(RunConfig.SCHEMA, "synthllm-" + System.nanoTime(), "r", Lineage.empty(), null,
                 null, null, null, Map.of("codeforces", 1.0), null, null, null, null, null, null).withDefaults();
-        FeatureTreeStore trees = new FeatureTreeStore(infinispan, "synthsmith-features-test-", CONFIG, 3, Duration.ZERO,
-                Clock.systemUTC(), registry);
+        FeatureTreeStore trees = real.trees();
         String treeId = FeatureTreeStore.treeIdOf(run);
         // Document A held the Fenwick tree and prefix sums; document B prefix sums and modular arithmetic.
         trees.add(treeId, List.of(FENWICK, PREFIX), "doc-a");
@@ -113,14 +88,13 @@ class SynthLlmLevelsTest {
         trees.link(treeId, List.of(PREFIX, MODULAR));
         trees.add(treeId, List.of(FeaturePath.parse("algorithms / graph / breadth-first search"),
                 FeaturePath.parse("data structures / queue")), "code-1");
-        TaskGeneration generation = new TaskGeneration(new LlmConversation(client, new PromptBook("v1"), registry),
-                new PromptBook("v1"), trees, new SubtreeSampler(new SamplingShape(1, 1, 1, 1, 1.0, 2, 5, 1, 0, 2)),
-                FeatureNames.standard(), 2, 2, 2, 2, Clock.systemUTC(), diversity);
+        TaskGeneration generation = new TaskGeneration(real.conversation(), real.prompts, trees,
+                new SubtreeSampler(new SamplingShape(1, 1, 1, 1, 1.0, 2, 5, 1, 0, 2)), FeatureNames.standard(), 2, 2, 2, 2, Clock.systemUTC(), diversity);
 
         Task first = generated(generation, request(run, "level-1", new GenerationRequest.DocumentSource(1,
                 "Fenwick trees", "A Fenwick tree keeps prefix sums of an array under point updates.",
                 List.of(FENWICK.toString(), PREFIX.toString()))));
-        String levelOne = server.chatRequests().get(0).lastUserMessage();
+        String levelOne = real.server.chatRequests().get(0).lastUserMessage();
         assertThat(levelOne).startsWith("Task: select features (run " + run.runId() + ")\n")
                 .contains("A Fenwick tree keeps prefix sums of an array under point updates.")
                 .contains("- " + FENWICK).contains("- " + PREFIX).doesNotContain(MODULAR.toString());
@@ -128,17 +102,17 @@ class SynthLlmLevelsTest {
 
         Task second = generated(generation, request(run, "level-2", new GenerationRequest.DocumentSource(2,
                 "Fenwick trees", null, List.of(FENWICK.toString(), PREFIX.toString()))));
-        String levelTwo = server.chatRequests().get(2).lastUserMessage();
+        String levelTwo = real.server.chatRequests().get(2).lastUserMessage();
         assertThat(levelTwo).contains("Recombine these concepts").doesNotContain("point updates")
                 .doesNotContain(MODULAR.toString()).doesNotContain("breadth-first search");
         assertThat(second.lineage().synthLlmLevel()).isEqualTo(2);
 
         // Level 3 samples the whole tree (walking the concept graph: SubtreeSamplerTest), other documents' concepts
         // and code features included.
-        int before = server.chatRequests().size();
+        int before = real.server.chatRequests().size();
         Task third = generated(generation, request(run, "level-3", new GenerationRequest.DocumentSource(3, null, null,
                 List.of())));
-        assertThat(server.chatRequests().get(before).lastUserMessage()).contains("- " + MODULAR)
+        assertThat(real.server.chatRequests().get(before).lastUserMessage()).contains("- " + MODULAR)
                 .contains("breadth-first search").doesNotContain("Recombine").doesNotContain("Document:");
         assertThat(third.lineage().synthLlmLevel()).isEqualTo(3);
 
@@ -158,7 +132,7 @@ class SynthLlmLevelsTest {
         });
 
         // Stage 1's use notes reach the statement prompt.
-        List<RecordedRequest> statements = server.chatRequests().stream()
+        List<RecordedRequest> statements = real.server.chatRequests().stream()
                 .filter(r -> r.lastUserMessage().startsWith("Task: write statement")).toList();
         assertThat(statements).isNotEmpty().allSatisfy(r -> assertThat(r.lastUserMessage())
                 .contains("- " + FENWICK + " (use: count earlier smaller values while scanning)")
