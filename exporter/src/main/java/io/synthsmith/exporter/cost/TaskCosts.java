@@ -34,9 +34,7 @@ public final class TaskCosts {
 
     /** The task's lineage with its cost replaced by the whole cost of the task. */
     public static Lineage lineageOf(Accepted accepted) {
-        Lineage lineage = accepted.lineage();
-        return new Lineage(lineage.seedIds(), lineage.featurePaths(), lineage.parentId(), lineage.models(),
-                lineage.trail(), of(accepted));
+        return accepted.lineage().withTotalCost(of(accepted));
     }
 
     private static long orZero(Long value) {

@@ -161,6 +161,23 @@ class TaskExportTest {
     }
 
     @Test
+    void theSynthLlmLevelOfATaskMadeFromADocumentReachesBothExportRecords() {
+        Accepted example = tasks.example().build();
+        Accepted accepted = new Accepted(example.schema(), example.runId(), example.id(),
+                example.lineage().withSynthLlmLevel(2), example.createdAt(), example.verified(), example.dedup());
+
+        List<TaskExport.Output> outputs = export.of(accepted);
+
+        ExportSft sample = (ExportSft) outputs.get(0).message();
+        ExportRl rl = (ExportRl) outputs.get(1).message();
+        assertThat(sample.lineage().synthLlmLevel()).isEqualTo(2);
+        assertThat(rl.lineage().synthLlmLevel()).isEqualTo(2);
+        assertThat(sample.lineage().cost()).isNotNull();
+        assertValid(MessageType.EXPORT_SFT, sample);
+        assertValid(MessageType.EXPORT_RL, rl);
+    }
+
+    @Test
     void aGoldenCandidateMissingFromTheCandidatesIsAnErrorThatNamesBoth() {
         Accepted accepted = tasks.example().build();
         var verified = accepted.verified();

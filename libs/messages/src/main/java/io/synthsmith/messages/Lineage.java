@@ -16,6 +16,10 @@ import java.util.List;
  * divided by the requests made from the seed, on each request, and adds each task's own selection and statement
  * calls; the exporter adds the candidates' tokens and the verifier's sandbox CPU. In JSON:
  * {@code "cost": {"promptTokens": 1200, "completionTokens": 5400, "reasoningTokens": 3100, "sandboxCpuMillis": 870}}.
+ *
+ * <p>{@code synthLlmLevel} (optional, null for tasks not made from a document seed) is the SynthLLM level a task made
+ * from a document seed was generated at: 1, questions from the one document; 2, the document's own concepts
+ * recombined; 3, concepts joined across documents by a random walk over the concept graph.
  */
 public record Lineage(
         List<String> seedIds,
@@ -23,7 +27,8 @@ public record Lineage(
         String parentId,
         List<ModelUse> models,
         List<StageMark> trail,
-        Cost cost) {
+        Cost cost,
+        Integer synthLlmLevel) {
 
     @JsonCreator
     public Lineage {
@@ -36,7 +41,13 @@ public record Lineage(
     /** A lineage with no cost recorded. */
     public Lineage(List<String> seedIds, List<String> featurePaths, String parentId, List<ModelUse> models,
             List<StageMark> trail) {
-        this(seedIds, featurePaths, parentId, models, trail, null);
+        this(seedIds, featurePaths, parentId, models, trail, null, null);
+    }
+
+    /** A lineage with no SynthLLM level. */
+    public Lineage(List<String> seedIds, List<String> featurePaths, String parentId, List<ModelUse> models,
+            List<StageMark> trail, Cost cost) {
+        this(seedIds, featurePaths, parentId, models, trail, cost, null);
     }
 
     /**
@@ -92,7 +103,7 @@ public record Lineage(
     public Lineage next(String stage, String parentId, String id, Instant at) {
         List<StageMark> longer = new ArrayList<>(trail);
         longer.add(new StageMark(stage, id, at));
-        return new Lineage(seedIds, featurePaths, parentId, models, longer, cost);
+        return new Lineage(seedIds, featurePaths, parentId, models, longer, cost, synthLlmLevel);
     }
 
     /** This lineage with a model recorded for a stage (recorded once). */
@@ -103,7 +114,7 @@ public record Lineage(
         }
         List<ModelUse> more = new ArrayList<>(models);
         more.add(use);
-        return new Lineage(seedIds, featurePaths, parentId, more, trail, cost);
+        return new Lineage(seedIds, featurePaths, parentId, more, trail, cost, synthLlmLevel);
     }
 
     /** This lineage with more seeds and feature paths (duplicates dropped, order kept). */
@@ -112,7 +123,7 @@ public record Lineage(
         seeds.addAll(moreSeedIds);
         LinkedHashSet<String> paths = new LinkedHashSet<>(featurePaths);
         paths.addAll(moreFeaturePaths);
-        return new Lineage(List.copyOf(seeds), List.copyOf(paths), parentId, models, trail, cost);
+        return new Lineage(List.copyOf(seeds), List.copyOf(paths), parentId, models, trail, cost, synthLlmLevel);
     }
 
     /** This lineage with {@code more} added to its cost (a lineage without one starts from zero). */
@@ -120,6 +131,20 @@ public record Lineage(
         if (more == null) {
             return this;
         }
-        return new Lineage(seedIds, featurePaths, parentId, models, trail, (cost == null ? Cost.ZERO : cost).plus(more));
+        return new Lineage(seedIds, featurePaths, parentId, models, trail, (cost == null ? Cost.ZERO : cost).plus(more),
+                synthLlmLevel);
+    }
+
+    /** This lineage with its cost replaced by {@code total}. */
+    public Lineage withTotalCost(Cost total) {
+        return new Lineage(seedIds, featurePaths, parentId, models, trail, total, synthLlmLevel);
+    }
+
+    /** This lineage with the SynthLLM level its task was generated at (1 to 3; null for none). */
+    public Lineage withSynthLlmLevel(Integer level) {
+        if (level != null && (level < 1 || level > 3)) {
+            throw new IllegalArgumentException("a SynthLLM level is 1, 2 or 3, got " + level);
+        }
+        return new Lineage(seedIds, featurePaths, parentId, models, trail, cost, level);
     }
 }

@@ -1,6 +1,8 @@
 package io.synthsmith.evolver.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.synthsmith.evolver.diversity.RunDiversity;
+import io.synthsmith.evolver.documents.SynthLlmLevels;
 import io.synthsmith.evolver.evolution.FeatureEvolution;
 import io.synthsmith.evolver.evolution.FeatureExtraction;
 import io.synthsmith.evolver.features.FeatureNames;
@@ -95,7 +97,7 @@ public class EvolverBeans {
     SubtreeSampler sampler(EvolverConfig config) {
         EvolverConfig.Sampling s = config.sampling();
         return new SubtreeSampler(new SamplingShape(s.roots(), s.inner(), s.leavesMin(), s.leavesMax(), s.temperature(),
-                s.minLeaves(), s.attempts(), s.walkProbability(), s.walkLength()));
+                s.minLeaves(), s.subtreeLeaves(), s.attempts(), s.walkProbability(), s.walkLength()));
     }
 
     @Produces
@@ -109,16 +111,22 @@ public class EvolverBeans {
                 seeds.maxAttempts());
         FeatureEvolution evolver = new FeatureEvolution(llm, prompts, names, evolution.minSiblings(), seeds.maxDepth(),
                 evolution.maxAttempts());
-        return new SeedIntake(extraction, evolver, trees, sampler, evolution.branching(), seeds.maxChars(), clock,
-                registry);
+        return new SeedIntake(extraction, evolver, trees, sampler, evolution.branching(), evolution.treeSubtrees(),
+                new SynthLlmLevels(config.documents().levelWeights()), seeds.maxChars(), clock, registry);
+    }
+
+    @Produces
+    @Singleton
+    RunDiversity runDiversity(MeterRegistry registry) {
+        return new RunDiversity(registry);
     }
 
     @Produces
     @Singleton
     TaskGeneration taskGeneration(LlmConversation llm, PromptBook prompts, FeatureTreeStore trees,
-            SubtreeSampler sampler, FeatureNames names, EvolverConfig config, Clock clock) {
+            SubtreeSampler sampler, FeatureNames names, EvolverConfig config, Clock clock, RunDiversity diversity) {
         EvolverConfig.Generation g = config.generation();
         return new TaskGeneration(llm, prompts, trees, sampler, names, config.sampling().minLeaves(), g.minSelected(),
-                g.minSamples(), g.maxAttempts(), clock);
+                g.minSamples(), g.maxAttempts(), clock, diversity);
     }
 }

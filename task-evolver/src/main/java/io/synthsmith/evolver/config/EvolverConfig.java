@@ -38,6 +38,9 @@ public interface EvolverConfig {
     /** Feature evolution rounds. */
     Evolution evolution();
 
+    /** Document seeds (SynthLLM). */
+    Documents documents();
+
     /** The feature tree in Infinispan. */
     Tree tree();
 
@@ -76,6 +79,18 @@ public interface EvolverConfig {
         int maxConcepts();
     }
 
+    /** Document seeds (SynthLLM). */
+    interface Documents {
+
+        /**
+         * Weights of SynthLLM's three levels, drawn per request made from a document seed: 1, a question from the one
+         * document; 2, the document's own concepts recombined; 3, concepts joined across documents by a random walk
+         * over the concept graph. A document with fewer concepts than stage 1 must select is generated at level 3.
+         */
+        @WithDefault("0.25,0.25,0.5")
+        List<Double> levelWeights();
+    }
+
     /** Evolution. */
     interface Evolution {
 
@@ -93,6 +108,14 @@ public interface EvolverConfig {
         /** Fewest new siblings the reply must propose per node. */
         @WithDefault("2")
         int minSiblings();
+
+        /**
+         * Subtrees sampled from the whole tree (frequency-smoothed, as for generation) that each evolution round
+         * grows beside a subtree of the seed's own features, so that rare branches keep growing; 0 evolves only the
+         * seed's features.
+         */
+        @WithDefault("1")
+        int treeSubtrees();
     }
 
     /** The feature tree. */
@@ -137,11 +160,11 @@ public interface EvolverConfig {
         int inner();
 
         /** Fewest leaves taken under each inner node. */
-        @WithDefault("1")
+        @WithDefault("3")
         int leavesMin();
 
         /** Most leaves taken under each inner node. */
-        @WithDefault("2")
+        @WithDefault("8")
         int leavesMax();
 
         /**
@@ -151,11 +174,19 @@ public interface EvolverConfig {
         @WithDefault("2.0")
         double temperature();
 
-        /** Fewest candidate leaves a sample offers to stage 1; short samples are topped up from the whole tree. */
+        /** Fewest leaves a tree needs to be sampled at all; a smaller tree rejects the request {@code unsupported_task}. */
         @WithDefault("4")
         int minLeaves();
 
-        /** Samples drawn before topping up a short one. */
+        /**
+         * Leaves a candidate subtree should hold (the method kept only subtrees of more than 50): the sampler draws
+         * up to {@code attempts} shapes for one that large, then tops the largest up from its own categories and then
+         * the whole tree; a tree with fewer leaves offers all of them.
+         */
+        @WithDefault("50")
+        int subtreeLeaves();
+
+        /** Shapes drawn while looking for a subtree of {@code subtree-leaves} leaves. */
         @WithDefault("8")
         int attempts();
 

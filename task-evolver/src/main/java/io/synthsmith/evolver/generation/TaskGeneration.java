@@ -1,11 +1,11 @@
 package io.synthsmith.evolver.generation;
 
+import io.synthsmith.evolver.diversity.RunDiversity;
 import io.synthsmith.evolver.features.FeatureNames;
 import io.synthsmith.evolver.features.FeaturePath;
 import io.synthsmith.evolver.llm.Exchange;
 import io.synthsmith.evolver.llm.LlmConversation;
 import io.synthsmith.evolver.prompts.PromptBook;
-import io.synthsmith.evolver.sampling.SubtreeSample;
 import io.synthsmith.evolver.sampling.SubtreeSampler;
 import io.synthsmith.evolver.tree.FeatureTreeStore;
 import io.synthsmith.evolver.tree.TreeSnapshot;
@@ -50,9 +50,11 @@ public final class TaskGeneration {
     private final int minSamples;
     private final int maxAttempts;
     private final Clock clock;
+    private final RunDiversity diversity;
 
     public TaskGeneration(LlmConversation llm, PromptBook prompts, FeatureTreeStore trees, SubtreeSampler sampler,
-            FeatureNames names, int minLeaves, int minSelected, int minSamples, int maxAttempts, Clock clock) {
+            FeatureNames names, int minLeaves, int minSelected, int minSamples, int maxAttempts, Clock clock,
+            RunDiversity diversity) {
         this.llm = llm;
         this.prompts = prompts;
         this.trees = trees;
@@ -63,6 +65,7 @@ public final class TaskGeneration {
         this.minSamples = minSamples;
         this.maxAttempts = maxAttempts;
         this.clock = clock;
+        this.diversity = diversity;
     }
 
     /** The id of the task a request makes. */
@@ -74,23 +77,26 @@ public final class TaskGeneration {
         RunConfig run = request.run().withDefaults();
         String treeId = FeatureTreeStore.treeIdOf(run);
         TreeSnapshot tree = trees.snapshot(treeId);
-        if (tree.leaves().size() < minLeaves) {
+        int treeLeaves = tree.leaves().size();
+        if (treeLeaves < minLeaves) {
             tree = trees.load(treeId);
+            treeLeaves = tree.leaves().size();
         }
-        if (tree.leaves().size() < minLeaves) {
+        if (treeLeaves < minLeaves) {
             return decline(request, Rejected.Reason.UNSUPPORTED_TASK, "the feature tree " + treeId + " has "
-                    + tree.leaves().size() + " leaves, fewer than the " + minLeaves + " a generation needs; send more "
+                    + treeLeaves + " leaves, fewer than the " + minLeaves + " a generation needs; send more "
                     + "seeds to run " + request.runId() + " or lower synthsmith.task-evolver.sampling.min-leaves",
-                    Map.of("treeLeaves", tree.leaves().size()));
+                    Map.of("treeLeaves", treeLeaves));
         }
         Random random = new Random(seedOf(request.id()));
-        SubtreeSample sample = sampler.sample(tree, random);
+        Integer level = synthLlmLevel(request.document());
+        List<FeaturePath> candidates = level != null && level < 3 ? concepts(request.document())
+                : sampler.sample(tree, random, level != null).candidates();
         Style style = StylePicker.pick(run.styles(), random);
-        List<FeaturePath> candidates = sample.candidates();
 
         Exchange<FeatureSelection> selection = llm.ask("selection",
                 prompts.render("select.system", Map.of("minSelected", Integer.toString(minSelected))),
-                prompts.render("select.user", Map.of("runId", request.runId(), "candidates", lines(candidates))),
+                selectionPrompt(request, level, candidates),
                 answer -> FeatureSelection.parse(answer, candidates, minSelected, names), maxAttempts);
         if (selection instanceof Exchange.Unparsable<FeatureSelection> failed) {
             return unparsable(request, "selection", failed);
@@ -105,7 +111,7 @@ public final class TaskGeneration {
                         "replyShape", prompts.text(style == Style.LEETCODE ? "reply-leetcode.md" : "reply-stdio.md")
                                 .strip())),
                 prompts.render("statement.user", Map.of("runId", request.runId(), "style", style.wire(),
-                        "features", lines(selected.value().selected()),
+                        "features", withUses(selected.value()),
                         "integrationStrategy", selected.value().integrationStrategy())),
                 answer -> Statement.parse(answer, style, minSamples, forbidden), maxAttempts);
         if (statement instanceof Exchange.Unparsable<Statement> failed) {
@@ -120,7 +126,9 @@ public final class TaskGeneration {
                 .withSources(tree.seedsOf(selected.value().selected()), featurePaths)
                 .withModel(STAGE, ((Exchange.Parsed<Statement>) statement).model())
                 .withCost(selection.cost().plus(statement.cost()))
+                .withSynthLlmLevel(level)
                 .next(STAGE, request.id(), taskId, now);
+        diversity.record(request.runId(), featurePaths, treeLeaves);
         return new GenerationOutcome.Generated(new Task(Task.SCHEMA, request.runId(), taskId, lineage, now,
                 request.id(), style, written.title(), written.statement(), featurePaths,
                 selected.value().integrationStrategy(), written.samples(), written.signature(), run));
@@ -142,6 +150,40 @@ public final class TaskGeneration {
 
     private static String lines(List<FeaturePath> paths) {
         return paths.stream().map(p -> "- " + p).collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * The SynthLLM level a request is generated at: null without a document; its level when the document carries
+     * enough of its own concepts for stage 1 (levels 1 and 2 offer only those); else 3, the walk across documents.
+     */
+    private Integer synthLlmLevel(GenerationRequest.DocumentSource document) {
+        if (document == null) {
+            return null;
+        }
+        boolean enough = concepts(document).size() >= minSelected && (document.level() == 2 || document.text() != null);
+        return document.level() < 3 && enough ? document.level() : 3;
+    }
+
+    private static List<FeaturePath> concepts(GenerationRequest.DocumentSource document) {
+        return document.concepts().stream().map(FeaturePath::parse).distinct().toList();
+    }
+
+    private String selectionPrompt(GenerationRequest request, Integer level, List<FeaturePath> candidates) {
+        if (level != null && level == 1) {
+            return prompts.render("select-document.user", Map.of("runId", request.runId(), "candidates",
+                    lines(candidates), "title", request.document().title() == null ? "" : request.document().title(),
+                    "text", request.document().text()));
+        }
+        return prompts.render(level != null && level == 2 ? "select-concepts.user" : "select.user",
+                Map.of("runId", request.runId(), "candidates", lines(candidates)));
+    }
+
+    /** The selected features, one per line, each with the use stage 1 noted for it. */
+    static String withUses(FeatureSelection selection) {
+        return selection.selected().stream().map(path -> {
+            String use = selection.uses().get(path);
+            return "- " + path + (use == null || use.isBlank() ? "" : " (use: " + use.strip() + ")");
+        }).collect(Collectors.joining("\n"));
     }
 
     /** A random seed from an id, the same on every replica and redelivery. */

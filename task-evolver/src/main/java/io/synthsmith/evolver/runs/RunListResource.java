@@ -1,12 +1,16 @@
 package io.synthsmith.evolver.runs;
 
+import io.synthsmith.evolver.diversity.Diversity;
+import io.synthsmith.evolver.diversity.RunDiversity;
 import io.synthsmith.messages.RunConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** {@code GET /runs}: the runs with a stored configuration, and what a run never configured works under. */
 @Path("/runs")
@@ -14,23 +18,27 @@ import java.util.List;
 public class RunListResource {
 
     private final RunConfigStore runs;
+    private final RunDiversity diversity;
 
-    public RunListResource(RunConfigStore runs) {
+    public RunListResource(RunConfigStore runs, RunDiversity diversity) {
         this.runs = runs;
+        this.diversity = diversity;
     }
 
     /**
-     * One configured run: {@code state} is {@code configured} ({@code defaults} for what every other run works under;
-     * the task-evolver does not follow a run further: the exporter's {@code GET /runs} gives each run's exported
-     * counts), when it was configured, and the counts it asks for per seed and per task.
+     * One run: {@code state} is {@code configured}, or {@code defaults} for a run never configured that this replica
+     * generated tasks for, and for what every other run works under (the task-evolver does not follow a run further:
+     * the exporter's {@code GET /runs} gives each run's exported counts); when it was configured; the counts it asks
+     * for per seed and per task; and the {@code diversity} of the tasks this replica generated for it since it
+     * started (null when none).
      */
     public record RunSummary(String runId, String state, Instant configuredAt, int tasksPerSeed,
-            int evolutionRounds, int candidatesPerTask, int testsPerTask) {
+            int evolutionRounds, int candidatesPerTask, int testsPerTask, Diversity diversity) {
 
-        static RunSummary of(RunConfig stored, String state) {
+        static RunSummary of(RunConfig stored, String state, Diversity diversity) {
             RunConfig run = stored.withDefaults();
             return new RunSummary(run.runId(), state, stored.createdAt(), run.tasksPerSeed(),
-                    run.evolutionRounds(), run.candidatesPerTask(), run.testsPerTask());
+                    run.evolutionRounds(), run.candidatesPerTask(), run.testsPerTask(), diversity);
         }
     }
 
@@ -40,7 +48,15 @@ public class RunListResource {
 
     @GET
     public RunList list() {
-        return new RunList(runs.all().values().stream().map(run -> RunSummary.of(run, "configured")).toList(),
-                RunSummary.of(RunConfig.defaults("(any other run)"), "defaults"));
+        Map<String, RunConfig> configured = runs.all();
+        Map<String, Diversity> generated = diversity.all();
+        List<RunSummary> list = new ArrayList<>();
+        configured.values().forEach(run -> list.add(RunSummary.of(run, "configured", generated.get(run.runId()))));
+        generated.forEach((runId, seen) -> {
+            if (!configured.containsKey(runId)) {
+                list.add(RunSummary.of(RunConfig.defaults(runId), "defaults", seen));
+            }
+        });
+        return new RunList(list, RunSummary.of(RunConfig.defaults("(any other run)"), "defaults", null));
     }
 }

@@ -2,12 +2,15 @@ package io.synthsmith.evolver.sampling;
 
 /**
  * How a generation subtree is drawn: {@code roots} categories, {@code inner} nodes under each, between
- * {@code leavesMin} and {@code leavesMax} leaves under each inner node, weights smoothed with {@code temperature},
- * at least {@code minLeaves} candidates (after up to {@code attempts} draws, topped up from the whole tree), and
- * with probability {@code walkProbability} a random walk of {@code walkLength} steps over concept co-occurrence.
+ * {@code leavesMin} and {@code leavesMax} leaves under each inner node, weights smoothed with {@code temperature}.
+ * Up to {@code attempts} draws look for a subtree of at least {@code subtreeLeaves} leaves (the method kept only
+ * candidate subtrees of more than 50); the largest is kept and, when short, topped up first from the leaves under
+ * its own categories, then from the whole tree, to {@code subtreeLeaves} or every leaf of a smaller tree. A tree
+ * with fewer than {@code minLeaves} leaves cannot be sampled at all. With probability {@code walkProbability} a
+ * random walk of {@code walkLength} steps over concept co-occurrence adds concepts.
  */
 public record SamplingShape(int roots, int inner, int leavesMin, int leavesMax, double temperature, int minLeaves,
-        int attempts, double walkProbability, int walkLength) {
+        int subtreeLeaves, int attempts, double walkProbability, int walkLength) {
 
     public SamplingShape {
         if (roots < 1 || inner < 1 || leavesMin < 1 || leavesMax < leavesMin) {
@@ -16,6 +19,10 @@ public record SamplingShape(int roots, int inner, int leavesMin, int leavesMax, 
         }
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("sampling temperature must be > 0, got " + temperature);
+        }
+        if (subtreeLeaves < minLeaves) {
+            throw new IllegalArgumentException("sampling subtree-leaves (" + subtreeLeaves + ") must be at least "
+                    + "min-leaves (" + minLeaves + ")");
         }
     }
 }

@@ -25,24 +25,46 @@ public final class SubtreeSampler {
         this.shape = shape;
     }
 
-    /** The candidate leaves of one generation; empty when the tree has no leaves. */
+    /**
+     * The candidate leaves of one generation: the largest of up to {@code attempts} drawn shapes, stopping at one
+     * that holds {@code subtreeLeaves}; a short one is topped up from its own categories, then from the whole tree,
+     * to {@code subtreeLeaves} (or every leaf of a smaller tree). Empty when the tree has no leaves.
+     */
     public SubtreeSample sample(TreeSnapshot tree, Random random) {
+        return sample(tree, random, false);
+    }
+
+    /** As {@link #sample(TreeSnapshot, Random)}; {@code walk} takes the co-occurrence walk whatever its probability. */
+    public SubtreeSample sample(TreeSnapshot tree, Random random, boolean walk) {
+        List<FeaturePath> all = tree.leaves();
+        int wanted = Math.min(shape.subtreeLeaves(), all.size());
         List<FeaturePath> best = List.of();
-        for (int attempt = 0; attempt < Math.max(1, shape.attempts()) && best.size() < shape.minLeaves(); attempt++) {
+        for (int attempt = 0; attempt < Math.max(1, shape.attempts()) && best.size() < wanted; attempt++) {
             List<FeaturePath> drawn = drawShape(tree, random);
             if (drawn.size() > best.size()) {
                 best = drawn;
             }
         }
         Set<FeaturePath> leaves = new LinkedHashSet<>(best);
-        if (leaves.size() < shape.minLeaves()) {
-            List<FeaturePath> rest = new ArrayList<>(tree.leaves());
-            rest.removeAll(leaves);
-            leaves.addAll(draw(rest, shape.minLeaves() - leaves.size(), path -> weight(tree, path), random));
+        if (leaves.size() < wanted) {
+            Set<FeaturePath> roots = new LinkedHashSet<>();
+            leaves.forEach(leaf -> roots.add(FeaturePath.of(leaf.category())));
+            List<FeaturePath> near = new ArrayList<>();
+            roots.forEach(root -> near.addAll(tree.leavesUnder(root)));
+            topUp(tree, leaves, near, wanted, random);
+            topUp(tree, leaves, all, wanted, random);
         }
-        List<FeaturePath> walked = random.nextDouble() < shape.walkProbability()
+        List<FeaturePath> walked = random.nextDouble() < shape.walkProbability() || walk
                 ? walk(tree, new ArrayList<>(leaves), random) : List.of();
         return new SubtreeSample(List.copyOf(leaves), walked);
+    }
+
+    private void topUp(TreeSnapshot tree, Set<FeaturePath> leaves, List<FeaturePath> from, int wanted, Random random) {
+        if (leaves.size() >= wanted) {
+            return;
+        }
+        List<FeaturePath> rest = from.stream().filter(leaf -> !leaves.contains(leaf)).toList();
+        leaves.addAll(draw(rest, wanted - leaves.size(), path -> weight(tree, path), random));
     }
 
     /**
@@ -62,6 +84,20 @@ public final class SubtreeSampler {
             level = next;
         }
         return drawn;
+    }
+
+    /**
+     * The nodes one evolution round grows: a subtree of the seed's own features ({@code seedFeatures}) and, beside
+     * it, {@code treeSubtrees} subtrees sampled from the whole tree, so that branches no current seed holds keep
+     * growing too. Each node once, the seed's first.
+     */
+    public List<FeaturePath> sampleForEvolution(TreeSnapshot seedFeatures, TreeSnapshot tree, List<Integer> branching,
+            int treeSubtrees, Random random) {
+        Set<FeaturePath> nodes = new LinkedHashSet<>(sampleForEvolution(seedFeatures, branching, random));
+        for (int i = 0; i < treeSubtrees; i++) {
+            nodes.addAll(sampleForEvolution(tree, branching, random));
+        }
+        return List.copyOf(nodes);
     }
 
     /** The smoothed weight of a node: {@code frequency^(1/temperature)}. */

@@ -2,6 +2,7 @@ package io.synthsmith.evolver.seeds;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.synthsmith.evolver.documents.SynthLlmLevels;
 import io.synthsmith.evolver.evolution.EvolvedFeatures;
 import io.synthsmith.evolver.evolution.FeatureEvolution;
 import io.synthsmith.evolver.evolution.FeatureExtraction;
@@ -45,17 +46,22 @@ public final class SeedIntake {
     private final FeatureTreeStore trees;
     private final SubtreeSampler sampler;
     private final List<Integer> branching;
+    private final int treeSubtrees;
+    private final SynthLlmLevels levels;
     private final int maxSeedChars;
     private final Clock clock;
     private final MeterRegistry registry;
 
     public SeedIntake(FeatureExtraction extraction, FeatureEvolution evolution, FeatureTreeStore trees,
-            SubtreeSampler sampler, List<Integer> branching, int maxSeedChars, Clock clock, MeterRegistry registry) {
+            SubtreeSampler sampler, List<Integer> branching, int treeSubtrees, SynthLlmLevels levels, int maxSeedChars,
+            Clock clock, MeterRegistry registry) {
         this.extraction = extraction;
         this.evolution = evolution;
         this.trees = trees;
         this.sampler = sampler;
         this.branching = List.copyOf(branching);
+        this.treeSubtrees = treeSubtrees;
+        this.levels = levels;
         this.maxSeedChars = maxSeedChars;
         this.clock = clock;
         this.registry = registry;
@@ -78,7 +84,7 @@ public final class SeedIntake {
         String treeId = FeatureTreeStore.treeIdOf(run);
         if (trees.isMerged(treeId, seed.id())) {
             seeds(kind, "redelivered").increment();
-            return new SeedOutcome.Merged(0, 0, true, requests(seed, run, now, null));
+            return new SeedOutcome.Merged(0, 0, true, requests(seed, run, now, null, List.of()));
         }
         Exchange<ExtractedFeatures> extracted = extraction.extract(seed);
         if (extracted instanceof Exchange.Unparsable<ExtractedFeatures> failed) {
@@ -104,11 +110,13 @@ public final class SeedIntake {
         int evolved = evolve(seed, run, treeId, features, merge, spent);
         merge.commit();
         seeds(kind, "merged").increment();
-        return new SeedOutcome.Merged(features.paths().size(), evolved, false, requests(seed, run, now, spent[0]));
+        return new SeedOutcome.Merged(features.paths().size(), evolved, false, requests(seed, run, now, spent[0],
+                features.leaves()));
     }
 
     /**
-     * Runs the evolution rounds of a seed, gathering what they add into its {@code merge}; adds their tokens to
+     * Runs the evolution rounds of a merged seed, each over a subtree of its own features and {@code treeSubtrees}
+     * subtrees sampled from the whole tree, gathering what they add into its {@code merge}; adds their tokens to
      * {@code spent[0]}.
      */
     private int evolve(Seed seed, RunConfig run, String treeId, ExtractedFeatures features, SeedMerge merge,
@@ -119,7 +127,7 @@ public final class SeedIntake {
         for (int round = 0; round < run.evolutionRounds(); round++) {
             TreeSnapshot global = trees.snapshot(treeId);
             TreeSnapshot mine = snapshotOf(local);
-            List<FeaturePath> subtree = sampler.sampleForEvolution(mine, branching, random);
+            List<FeaturePath> subtree = sampler.sampleForEvolution(mine, global, branching, treeSubtrees, random);
             if (subtree.isEmpty()) {
                 break;
             }
@@ -151,17 +159,28 @@ public final class SeedIntake {
 
     /**
      * The seed's generation requests, each carrying an even share of {@code seedCost} (its extraction and evolution
-     * tokens; null for a redelivered seed, whose calls were counted when it was first merged).
+     * tokens; null for a redelivered seed, whose calls were counted when it was first merged). A document seed's
+     * requests each draw a SynthLLM level (seeded from the request id, so a redelivery draws the same) and carry
+     * the document and its {@code concepts} for levels 1 and 2; a redelivered document's concepts are not known
+     * again (its extraction is not repeated), and its level 1 and 2 requests fall back to level 3 when generated.
      */
-    private List<GenerationRequest> requests(Seed seed, RunConfig run, Instant now, Lineage.Cost seedCost) {
+    private List<GenerationRequest> requests(Seed seed, RunConfig run, Instant now, Lineage.Cost seedCost,
+            List<FeaturePath> concepts) {
         Lineage.Cost share = seedCost == null ? null : seedCost.share(run.tasksPerSeed());
         List<GenerationRequest> requests = new ArrayList<>();
         for (int i = 0; i < run.tasksPerSeed(); i++) {
             String id = Ids.derive("request", seed.runId(), GenerationRequest.Origin.SEED.wire(), seed.id(),
                     Integer.toString(i));
+            GenerationRequest.DocumentSource source = null;
+            if (seed.content() instanceof Seed.Document document) {
+                int level = levels.pick(new Random(TaskGeneration.seedOf(id)));
+                source = new GenerationRequest.DocumentSource(level, level < 3 ? document.title() : null,
+                        level == 1 ? document.text() : null,
+                        level < 3 ? concepts.stream().map(FeaturePath::toString).toList() : List.of());
+            }
             requests.add(new GenerationRequest(GenerationRequest.SCHEMA, seed.runId(), id,
                     seed.lineage().withCost(share).next(TaskGeneration.STAGE, seed.id(), id, now), now,
-                    GenerationRequest.Origin.SEED, seed.id(), seed.id(), i, run));
+                    GenerationRequest.Origin.SEED, seed.id(), seed.id(), i, run, source));
         }
         return requests;
     }

@@ -109,9 +109,21 @@ class EvolverPipelineTest {
                 assertThat(task.samples().get(0).input()).isEqualTo("3 2\n1 2\n2 3\n");
             }
         }
-        // The document seed's tasks combine features its code sibling brought: lineage names both seeds.
+        // The document seed's tasks combine features its code sibling brought: lineage names both seeds, and the
+        // SynthLLM level (3, the cross-document walk, as configured here); a code seed's tasks carry none.
         assertThat(tasks.stream().filter(t -> t.lineage().seedIds().get(0).equals("it-doc-1")))
-                .allSatisfy(t -> assertThat(t.lineage().seedIds()).contains("it-code-1"));
+                .isNotEmpty()
+                .allSatisfy(t -> assertThat(t.lineage().seedIds()).contains("it-code-1"))
+                .allSatisfy(t -> assertThat(t.lineage().synthLlmLevel()).isEqualTo(3));
+        assertThat(tasks.stream().filter(t -> t.lineage().seedIds().get(0).equals("it-code-1")))
+                .isNotEmpty().allSatisfy(t -> assertThat(t.lineage().synthLlmLevel()).isNull());
+        // Stage 1's use notes reached the statements, and the run's diversity is in its summary.
+        assertThat(llm.chatRequests()).map(RecordedRequest::lastUserMessage)
+                .anySatisfy(m -> assertThat(m).startsWith("Task: write statement")
+                        .contains("- data structures / queue (use: process towers in order of discovery)"));
+        given().get("/runs").then().statusCode(200)
+                .body("runs.find { it.runId == 'it-main' }.diversity.tasks", equalTo(12))
+                .body("runs.find { it.runId == 'it-main' }.diversity.distinctCombinations", equalTo(1));
         // The untyped LeetCode signature was sent back with its error, and the retry succeeded.
         assertThat(llm.chatRequests()).map(RecordedRequest::lastUserMessage)
                 .anySatisfy(m -> assertThat(m).contains("Your previous reply could not be used")

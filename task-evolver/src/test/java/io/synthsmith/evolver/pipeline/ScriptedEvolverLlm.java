@@ -113,6 +113,9 @@ public final class ScriptedEvolverLlm implements QuarkusTestResourceLifecycleMan
         config.put("synthsmith.task-evolver.sampling.leaves-min", "50");
         config.put("synthsmith.task-evolver.sampling.leaves-max", "50");
         config.put("synthsmith.task-evolver.sampling.min-leaves", "2");
+        // SynthLLM level 3 only (the whole tree), so that the one scripted selection names candidates of every
+        // task; levels 1 and 2 offer only a document's own concepts (SynthLlmLevelsTest).
+        config.put("synthsmith.task-evolver.documents.level-weights", "0,0,1");
         config.put("synthsmith.task-evolver.seeds.max-chars", "50000");
         return config;
     }

@@ -45,6 +45,9 @@ class PromptContractsTest {
         assertThat(prompts.variables("evolve.user")).containsExactlyInAnyOrder("runId", "subtree", "known");
         assertThat(prompts.variables("select.system")).containsExactly("minSelected");
         assertThat(prompts.variables("select.user")).containsExactlyInAnyOrder("runId", "candidates");
+        assertThat(prompts.variables("select-concepts.user")).containsExactlyInAnyOrder("runId", "candidates");
+        assertThat(prompts.variables("select-document.user"))
+                .containsExactlyInAnyOrder("runId", "candidates", "title", "text");
         assertThat(prompts.variables("statement.system"))
                 .containsExactlyInAnyOrder("minSamples", "styleGuide", "replyShape");
         assertThat(prompts.variables("statement.user"))
@@ -56,6 +59,10 @@ class PromptContractsTest {
         for (String user : List.of("extract-features.user", "extract-concepts.user", "evolve.user", "select.user",
                 "statement.user")) {
             assertThat(prompts.text(user + ".md")).as(user).startsWith("Task: ");
+        }
+        // Every selection prompt keeps the task line the replay scripts match on (^Task: select features \(run R\)).
+        for (String select : List.of("select.user", "select-concepts.user", "select-document.user")) {
+            assertThat(prompts.text(select + ".md")).as(select).startsWith("Task: select features (run {{runId}})\n");
         }
         assertThatThrownBy(() -> prompts.render("select.user", Map.of("runId", "r")))
                 .hasMessageContaining("missing values for [candidates]");

@@ -28,16 +28,8 @@ class SubtreeSamplerTest {
 
     @Test
     void aSampleHasTheConfiguredShapeAndAtLeastTheMinimumOfLeaves() {
-        Map<FeaturePath, Long> nodes = new HashMap<>();
-        for (String category : List.of("algorithms", "mathematics", "data structures", "problem domain")) {
-            for (int inner = 0; inner < 4; inner++) {
-                for (int leaf = 0; leaf < 3; leaf++) {
-                    nodes.put(FeaturePath.of(category, "inner " + inner, "leaf " + leaf), 1L + leaf);
-                }
-            }
-        }
-        TreeSnapshot tree = tree(nodes, Map.of());
-        SubtreeSampler sampler = new SubtreeSampler(new SamplingShape(3, 3, 1, 2, 1.0, 4, 8, 0, 0));
+        TreeSnapshot tree = grid(List.of("algorithms", "mathematics", "data structures", "problem domain"), 4, 3);
+        SubtreeSampler sampler = new SubtreeSampler(new SamplingShape(3, 3, 1, 2, 1.0, 4, 4, 8, 0, 0));
         Random random = new Random(7);
         for (int i = 0; i < 200; i++) {
             SubtreeSample sample = sampler.sample(tree, random);
@@ -45,8 +37,38 @@ class SubtreeSamplerTest {
             assertThat(sample.leaves().stream().map(FeaturePath::category).distinct()).hasSize(3);
             assertThat(sample.walked()).isEmpty();
         }
-        SubtreeSampler demanding = new SubtreeSampler(new SamplingShape(1, 1, 1, 1, 1.0, 10, 2, 0, 0));
+        SubtreeSampler demanding = new SubtreeSampler(new SamplingShape(1, 1, 1, 1, 1.0, 10, 10, 2, 0, 0));
         assertThat(demanding.sample(tree, random).leaves()).hasSize(10);
+    }
+
+    @Test
+    void aSubtreeHoldsTheConfiguredLeavesTakingTheTopUpFromItsOwnCategoriesFirst() {
+        TreeSnapshot tree = grid(List.of("algorithms", "mathematics", "data structures", "problem domain",
+                "optimization techniques"), 6, 5);
+        // 3 roots x 3 inner x 3..5 leaves reach at most 45: each sample is topped up to 50 within its 3 categories.
+        SubtreeSampler sampler = new SubtreeSampler(new SamplingShape(3, 3, 3, 8, 2.0, 4, 50, 8, 0, 0));
+        Random random = new Random(11);
+        for (int i = 0; i < 100; i++) {
+            SubtreeSample sample = sampler.sample(tree, random);
+            assertThat(sample.leaves()).hasSize(50).doesNotHaveDuplicates();
+            assertThat(sample.leaves().stream().map(FeaturePath::category).distinct()).hasSize(3);
+        }
+        // A roomier shape reaches 50 by itself and keeps what it drew.
+        SubtreeSampler roomy = new SubtreeSampler(new SamplingShape(4, 6, 3, 5, 2.0, 4, 50, 8, 0, 0));
+        for (int i = 0; i < 100; i++) {
+            assertThat(roomy.sample(tree, random).leaves()).hasSizeBetween(72, 120);
+        }
+    }
+
+    @Test
+    void aTreeSmallerThanTheSubtreeOffersEveryLeaf() {
+        Map<FeaturePath, Long> nodes = new HashMap<>();
+        for (int leaf = 0; leaf < 8; leaf++) {
+            nodes.put(FeaturePath.of(leaf % 2 == 0 ? "algorithms" : "mathematics", "inner", "leaf " + leaf), 1L);
+        }
+        SubtreeSampler sampler = new SubtreeSampler(new SamplingShape(3, 3, 3, 8, 2.0, 4, 50, 8, 0, 0));
+        assertThat(sampler.sample(tree(nodes, Map.of()), new Random(5)).leaves())
+                .containsExactlyInAnyOrderElementsOf(nodes.keySet());
     }
 
     @Test
@@ -57,7 +79,7 @@ class SubtreeSamplerTest {
         // Document 1 held a and b, document 2 held b and c: nothing held a and c.
         TreeSnapshot tree = tree(Map.of(a, 1L, b, 2L, c, 1L), Map.of(a, Map.of(b, 1L), b, Map.of(a, 1L, c, 1L),
                 c, Map.of(b, 1L)));
-        SubtreeSampler sampler = new SubtreeSampler(new SamplingShape(1, 1, 1, 1, 1.0, 1, 1, 1.0, 3));
+        SubtreeSampler sampler = new SubtreeSampler(new SamplingShape(1, 1, 1, 1, 1.0, 1, 1, 1, 1.0, 3));
         Random random = new Random(3);
         boolean combined = false;
         for (int i = 0; i < 50 && !combined; i++) {
@@ -66,6 +88,10 @@ class SubtreeSamplerTest {
             combined = sample.candidates().containsAll(List.of(a, c));
         }
         assertThat(combined).isTrue();
+        // With no walk probability, a sample asked to walk (SynthLLM level 3) walks all the same.
+        SubtreeSampler never = new SubtreeSampler(new SamplingShape(1, 1, 1, 1, 1.0, 1, 1, 1, 0.0, 3));
+        assertThat(never.sample(tree, random).walked()).isEmpty();
+        assertThat(never.sample(tree, random, true).walked()).hasSizeGreaterThan(1);
     }
 
     @Test
@@ -78,7 +104,7 @@ class SubtreeSamplerTest {
                 }
             }
         }
-        SubtreeSampler sampler = new SubtreeSampler(new SamplingShape(1, 1, 1, 1, 1.0, 1, 1, 0, 0));
+        SubtreeSampler sampler = new SubtreeSampler(new SamplingShape(1, 1, 1, 1, 1.0, 1, 1, 1, 0, 0));
         List<FeaturePath> subtree = sampler.sampleForEvolution(tree(nodes, Map.of()), List.of(2, 1, 2, 1),
                 new Random(1));
         assertThat(subtree.stream().filter(p -> p.depth() == 2)).hasSize(2);
@@ -86,8 +112,34 @@ class SubtreeSamplerTest {
         assertThat(subtree.stream().filter(p -> p.depth() == 4)).hasSize(4);
     }
 
+    @Test
+    void anEvolutionRoundGrowsTheSeedsOwnSubtreeAndSubtreesOfTheWholeTree() {
+        Map<FeaturePath, Long> seed = Map.of(FeaturePath.of("algorithms", "graph", "breadth-first search"), 1L,
+                FeaturePath.of("algorithms", "sorting", "merge sort"), 1L);
+        Map<FeaturePath, Long> whole = new HashMap<>(seed);
+        whole.put(FeaturePath.of("mathematics", "number theory", "sieve"), 40L);
+        whole.put(FeaturePath.of("mathematics", "combinatorics", "catalan numbers"), 1L);
+        whole.put(FeaturePath.of("data structures", "heap", "pairing heap"), 1L);
+        SubtreeSampler sampler = new SubtreeSampler(new SamplingShape(1, 1, 1, 1, 2.0, 1, 1, 1, 0, 0));
+        Random random = new Random(9);
+        java.util.Set<FeaturePath> grown = new java.util.HashSet<>();
+        for (int round = 0; round < 200; round++) {
+            List<FeaturePath> nodes = sampler.sampleForEvolution(tree(seed, Map.of()), tree(whole, Map.of()),
+                    List.of(2, 1, 2, 1), 1, random);
+            // Branching 2,1,...: the seed's one category gives at least one of its two inner nodes.
+            assertThat(nodes).doesNotHaveDuplicates().containsAnyOf(FeaturePath.of("algorithms", "graph"),
+                    FeaturePath.of("algorithms", "sorting"));
+            grown.addAll(nodes);
+        }
+        // Branches no seed of this intake held, the rare one included, are grown too.
+        assertThat(grown).contains(FeaturePath.of("mathematics", "combinatorics", "catalan numbers"),
+                FeaturePath.of("data structures", "heap", "pairing heap"), FeaturePath.of("mathematics", "number theory"));
+        assertThat(sampler.sampleForEvolution(tree(seed, Map.of()), tree(whole, Map.of()), List.of(2, 1, 2, 1), 0,
+                random)).allMatch(p -> p.category().equals("algorithms"));
+    }
+
     private static double rareShare(TreeSnapshot tree, double temperature) {
-        SubtreeSampler sampler = new SubtreeSampler(new SamplingShape(1, 1, 1, 1, temperature, 1, 1, 0, 0));
+        SubtreeSampler sampler = new SubtreeSampler(new SamplingShape(1, 1, 1, 1, temperature, 1, 1, 1, 0, 0));
         Random random = new Random(42);
         int draws = 20_000;
         int rare = 0;
@@ -97,6 +149,19 @@ class SubtreeSamplerTest {
             }
         }
         return (double) rare / draws;
+    }
+
+    /** Categories x inner nodes x leaves, leaf i with frequency i + 1. */
+    private static TreeSnapshot grid(List<String> categories, int inner, int leaves) {
+        Map<FeaturePath, Long> nodes = new HashMap<>();
+        for (String category : categories) {
+            for (int i = 0; i < inner; i++) {
+                for (int leaf = 0; leaf < leaves; leaf++) {
+                    nodes.put(FeaturePath.of(category, "inner " + i, "leaf " + leaf), 1L + leaf);
+                }
+            }
+        }
+        return tree(nodes, Map.of());
     }
 
     private static TreeSnapshot tree(Map<FeaturePath, Long> frequencies, Map<FeaturePath, Map<FeaturePath, Long>> edges) {
