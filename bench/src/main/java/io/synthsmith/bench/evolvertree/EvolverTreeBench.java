@@ -48,7 +48,7 @@ public final class EvolverTreeBench {
             "optimization techniques");
     /** The service's default {@code tree.snapshot-max-age}. */
     private static final Duration FOLLOW_INTERVAL = Duration.ofSeconds(1);
-    private static final SamplingShape SERVICE_SHAPE = new SamplingShape(3, 3, 1, 2, 2.0, 4, 8, 0.5, 3);
+    private static final SamplingShape SERVICE_SHAPE = new SamplingShape(3, 3, 3, 8, 2.0, 4, 50, 8, 0.5, 3);
 
     private final EvolverTreeBenchOptions options;
     private final SubtreeSampler sampler = new SubtreeSampler(SERVICE_SHAPE);

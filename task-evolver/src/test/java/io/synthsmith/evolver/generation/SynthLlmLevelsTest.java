@@ -82,12 +82,10 @@ class SynthLlmLevelsTest {
         FeatureTreeStore trees = real.trees();
         String treeId = FeatureTreeStore.treeIdOf(run);
         // Document A held the Fenwick tree and prefix sums; document B prefix sums and modular arithmetic.
-        trees.add(treeId, List.of(FENWICK, PREFIX), "doc-a");
-        trees.link(treeId, List.of(FENWICK, PREFIX));
-        trees.add(treeId, List.of(PREFIX, MODULAR), "doc-b");
-        trees.link(treeId, List.of(PREFIX, MODULAR));
-        trees.add(treeId, List.of(FeaturePath.parse("algorithms / graph / breadth-first search"),
-                FeaturePath.parse("data structures / queue")), "code-1");
+        trees.merge(treeId, "doc-a").add(List.of(FENWICK, PREFIX)).link(List.of(FENWICK, PREFIX)).commit();
+        trees.merge(treeId, "doc-b").add(List.of(PREFIX, MODULAR)).link(List.of(PREFIX, MODULAR)).commit();
+        trees.merge(treeId, "code-1").add(List.of(FeaturePath.parse("algorithms / graph / breadth-first search"),
+                FeaturePath.parse("data structures / queue"))).commit();
         TaskGeneration generation = new TaskGeneration(real.conversation(), real.prompts, trees,
                 new SubtreeSampler(new SamplingShape(1, 1, 1, 1, 1.0, 2, 5, 1, 0, 2)), FeatureNames.standard(), 2, 2, 2, 2, Clock.systemUTC(), diversity);
 

@@ -74,7 +74,8 @@ class SubtreeEvolutionTest {
                 1, null, null, null, null, null, null, null, null).withDefaults();
         FeatureTreeStore trees = real.trees();
         String treeId = FeatureTreeStore.treeIdOf(run);
-        trees.add(treeId, List.of(FeaturePath.parse("mathematics / number theory / modular inverse")), "earlier-seed");
+        trees.merge(treeId, "earlier-seed")
+                .add(List.of(FeaturePath.parse("mathematics / number theory / modular inverse"))).commit();
 
         SeedOutcome outcome = intake(trees, 1).take(seed(run, "graph-seed",
                 new Seed.Code("from collections import deque", "python", "Shortest path in a grid.")), run);

@@ -46,10 +46,9 @@ public final class ScriptedLlmAndTree implements AutoCloseable {
         return new LlmConversation(client, prompts, registry);
     }
 
-    /** A tree store on the embedded Infinispan that reads trees afresh on every snapshot. */
+    /** A tree store on the embedded Infinispan that follows every change before each snapshot. */
     public FeatureTreeStore trees() {
-        return new FeatureTreeStore(infinispan, "synthsmith-features-test-", CACHE, 3, Duration.ZERO, Clock.systemUTC(),
-                registry);
+        return new FeatureTreeStore(infinispan, "synthsmith-features-test-", CACHE, 3, Duration.ZERO, registry);
     }
 
     @Override
