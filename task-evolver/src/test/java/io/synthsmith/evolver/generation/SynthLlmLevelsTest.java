@@ -78,7 +78,7 @@ class SynthLlmLevelsTest {
     @Test
     void eachLevelOffersStageOneWhatItsLevelMeansAndTheTaskRecordsIt() {
         RunConfig run = new RunConfig(RunConfig.SCHEMA, "synthllm-" + System.nanoTime(), "r", Lineage.empty(), null,
-                null, null, null, Map.of("codeforces", 1.0), null, null, null, null, null, null).withDefaults();
+                null, null, "run", Map.of("codeforces", 1.0), null, null, null, null, null, null).withDefaults();
         FeatureTreeStore trees = real.trees();
         String treeId = FeatureTreeStore.treeIdOf(run);
         // Document A held the Fenwick tree and prefix sums; document B prefix sums and modular arithmetic.

@@ -71,7 +71,7 @@ class SubtreeEvolutionTest {
     @Test
     void aRoundGrowsASubtreeOfTheWholeTreeBesideTheSeedsOwn() {
         RunConfig run = new RunConfig(RunConfig.SCHEMA, "evolve-" + System.nanoTime(), "r", Lineage.empty(), null, 2,
-                1, null, null, null, null, null, null, null, null).withDefaults();
+                1, "run", null, null, null, null, null, null, null).withDefaults();
         FeatureTreeStore trees = real.trees();
         String treeId = FeatureTreeStore.treeIdOf(run);
         trees.merge(treeId, "earlier-seed")
@@ -105,7 +105,7 @@ class SubtreeEvolutionTest {
     @Test
     void aDocumentSeedsRequestsCarryTheirLevelAndForLevelsOneAndTwoTheDocument() {
         RunConfig run = new RunConfig(RunConfig.SCHEMA, "levels-" + System.nanoTime(), "r", Lineage.empty(), null, 40,
-                0, null, null, null, null, null, null, null, null).withDefaults();
+                0, "run", null, null, null, null, null, null, null).withDefaults();
         FeatureTreeStore trees = real.trees();
         SeedOutcome outcome = intake(trees, 1).take(seed(run, "doc",
                 new Seed.Document("Fenwick trees", "A Fenwick tree keeps prefix sums under updates.", null)), run);
