@@ -97,7 +97,8 @@ public class EvolverBeans {
     SubtreeSampler sampler(EvolverConfig config) {
         EvolverConfig.Sampling s = config.sampling();
         return new SubtreeSampler(new SamplingShape(s.roots(), s.inner(), s.leavesMin(), s.leavesMax(), s.temperature(),
-                s.minLeaves(), s.subtreeLeaves(), s.attempts(), s.walkProbability(), s.walkLength()));
+                s.minLeaves(), s.subtreeLeaves(), s.attempts(), s.walkProbability(), s.walkLength(),
+                s.maxCandidates()));
     }
 
     @Produces

@@ -197,6 +197,13 @@ public interface EvolverConfig {
         /** Steps of a random walk over co-occurrence edges. */
         @WithDefault("3")
         int walkLength();
+
+        /**
+         * Most nodes one weighted choice considers: among more children (or leaves under a node) this many are
+         * first drawn uniformly, so that sampling costs the same in a tree of 1k and of 500k nodes.
+         */
+        @WithDefault("256")
+        int maxCandidates();
     }
 
     /** Generation. */

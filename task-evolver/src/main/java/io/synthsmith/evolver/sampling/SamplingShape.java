@@ -7,10 +7,18 @@ package io.synthsmith.evolver.sampling;
  * candidate subtrees of more than 50); the largest is kept and, when short, topped up first from the leaves under
  * its own categories, then from the whole tree, to {@code subtreeLeaves} or every leaf of a smaller tree. A tree
  * with fewer than {@code minLeaves} leaves cannot be sampled at all. With probability {@code walkProbability} a
- * random walk of {@code walkLength} steps over concept co-occurrence adds concepts.
+ * random walk of {@code walkLength} steps over concept co-occurrence adds concepts. A weighted choice among more
+ * than {@code maxCandidates} nodes first draws that many uniformly (so a draw costs the same at 1k and 500k nodes).
  */
 public record SamplingShape(int roots, int inner, int leavesMin, int leavesMax, double temperature, int minLeaves,
-        int subtreeLeaves, int attempts, double walkProbability, int walkLength) {
+        int subtreeLeaves, int attempts, double walkProbability, int walkLength, int maxCandidates) {
+
+    /** A shape with the default {@code maxCandidates} (256). */
+    public SamplingShape(int roots, int inner, int leavesMin, int leavesMax, double temperature, int minLeaves,
+            int subtreeLeaves, int attempts, double walkProbability, int walkLength) {
+        this(roots, inner, leavesMin, leavesMax, temperature, minLeaves, subtreeLeaves, attempts, walkProbability,
+                walkLength, 256);
+    }
 
     public SamplingShape {
         if (roots < 1 || inner < 1 || leavesMin < 1 || leavesMax < leavesMin) {
@@ -19,6 +27,9 @@ public record SamplingShape(int roots, int inner, int leavesMin, int leavesMax, 
         }
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("sampling temperature must be > 0, got " + temperature);
+        }
+        if (maxCandidates < 1) {
+            throw new IllegalArgumentException("sampling max-candidates must be >= 1, got " + maxCandidates);
         }
         if (subtreeLeaves < minLeaves) {
             throw new IllegalArgumentException("sampling subtree-leaves (" + subtreeLeaves + ") must be at least "

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -36,8 +37,7 @@ public final class SubtreeSampler {
 
     /** As {@link #sample(TreeSnapshot, Random)}; {@code walk} takes the co-occurrence walk whatever its probability. */
     public SubtreeSample sample(TreeSnapshot tree, Random random, boolean walk) {
-        List<FeaturePath> all = tree.leaves();
-        int wanted = Math.min(shape.subtreeLeaves(), all.size());
+        int wanted = Math.min(shape.subtreeLeaves(), tree.leafCount());
         List<FeaturePath> best = List.of();
         for (int attempt = 0; attempt < Math.max(1, shape.attempts()) && best.size() < wanted; attempt++) {
             List<FeaturePath> drawn = drawShape(tree, random);
@@ -50,9 +50,12 @@ public final class SubtreeSampler {
             Set<FeaturePath> roots = new LinkedHashSet<>();
             leaves.forEach(leaf -> roots.add(FeaturePath.of(leaf.category())));
             List<FeaturePath> near = new ArrayList<>();
-            roots.forEach(root -> near.addAll(tree.leavesUnder(root)));
+            roots.forEach(root -> near.addAll(leavesUnder(tree, root, random)));
             topUp(tree, leaves, near, wanted, random);
-            topUp(tree, leaves, all, wanted, random);
+            if (leaves.size() < wanted) {
+                topUp(tree, leaves, tree.leafCount() <= shape.maxCandidates() ? tree.leaves()
+                        : randomLeaves(tree, shape.maxCandidates(), random), wanted, random);
+            }
         }
         List<FeaturePath> walked = random.nextDouble() < shape.walkProbability() || walk
                 ? walk(tree, new ArrayList<>(leaves), random) : List.of();
@@ -78,7 +81,8 @@ public final class SubtreeSampler {
         for (int depth = 1; depth < branching.size() && !level.isEmpty(); depth++) {
             List<FeaturePath> next = new ArrayList<>();
             for (FeaturePath parent : level) {
-                next.addAll(draw(tree.childrenOf(parent), branching.get(depth), path -> weight(tree, path), random));
+                next.addAll(draw(window(tree.childrenOf(parent), random), branching.get(depth),
+                        path -> weight(tree, path), random));
             }
             drawn.addAll(next);
             level = next;
@@ -108,9 +112,11 @@ public final class SubtreeSampler {
     private List<FeaturePath> drawShape(TreeSnapshot tree, Random random) {
         List<FeaturePath> leaves = new ArrayList<>();
         for (FeaturePath root : draw(tree.categories(), shape.roots(), path -> weight(tree, path), random)) {
-            for (FeaturePath inner : draw(tree.childrenOf(root), shape.inner(), path -> weight(tree, path), random)) {
+            for (FeaturePath inner : draw(window(tree.childrenOf(root), random), shape.inner(),
+                    path -> weight(tree, path), random)) {
                 int wanted = shape.leavesMin() + random.nextInt(shape.leavesMax() - shape.leavesMin() + 1);
-                for (FeaturePath leaf : draw(tree.leavesUnder(inner), wanted, path -> weight(tree, path), random)) {
+                for (FeaturePath leaf : draw(leavesUnder(tree, inner, random), wanted, path -> weight(tree, path),
+                        random)) {
                     if (!leaves.contains(leaf)) {
                         leaves.add(leaf);
                     }
@@ -120,10 +126,68 @@ public final class SubtreeSampler {
         return leaves;
     }
 
+    /**
+     * The candidates of one weighted choice among {@code items}: all of them, or {@code maxCandidates} drawn
+     * uniformly when there are more, so that a choice costs the same in a tree of any size (the smoothed weights
+     * then decide among those).
+     */
+    private <T> List<T> window(List<T> items, Random random) {
+        int limit = shape.maxCandidates();
+        if (items.size() <= limit) {
+            return items;
+        }
+        Set<Integer> picked = new LinkedHashSet<>();
+        while (picked.size() < limit) {
+            picked.add(random.nextInt(items.size()));
+        }
+        List<T> window = new ArrayList<>(limit);
+        picked.forEach(i -> window.add(items.get(i)));
+        return window;
+    }
+
+    /**
+     * The leaves under {@code node} a choice considers: every one when its children are at most
+     * {@code maxCandidates} leaves and the subtree is small, else up to {@code maxCandidates} reached by random
+     * descents (each step through {@link #window}), so the cost does not grow with the subtree.
+     */
+    private List<FeaturePath> leavesUnder(TreeSnapshot tree, FeaturePath node, Random random) {
+        List<FeaturePath> kids = tree.childrenOf(node);
+        if (kids.isEmpty()) {
+            return node.isCategory() ? List.of() : List.of(node);
+        }
+        if (kids.size() <= shape.maxCandidates() && kids.stream().allMatch(tree::isLeaf)) {
+            return kids;
+        }
+        Set<FeaturePath> found = new LinkedHashSet<>();
+        for (int attempt = 0; attempt < 4 * shape.maxCandidates() && found.size() < shape.maxCandidates(); attempt++) {
+            descend(tree, node, random).ifPresent(found::add);
+        }
+        return List.copyOf(found);
+    }
+
+    /** Up to {@code count} leaves of the whole tree reached by random descents from the categories. */
+    private List<FeaturePath> randomLeaves(TreeSnapshot tree, int count, Random random) {
+        List<FeaturePath> roots = tree.categories();
+        Set<FeaturePath> found = new LinkedHashSet<>();
+        for (int attempt = 0; attempt < 4 * count && found.size() < count && !roots.isEmpty(); attempt++) {
+            descend(tree, roots.get(random.nextInt(roots.size())), random).ifPresent(found::add);
+        }
+        return List.copyOf(found);
+    }
+
+    /** A leaf reached from {@code node} by choosing a child uniformly at each level; empty under a bare category. */
+    private static Optional<FeaturePath> descend(TreeSnapshot tree, FeaturePath node, Random random) {
+        FeaturePath at = node;
+        for (List<FeaturePath> below = tree.childrenOf(at); !below.isEmpty(); below = tree.childrenOf(at)) {
+            at = below.get(random.nextInt(below.size()));
+        }
+        return at.isCategory() ? Optional.empty() : Optional.of(at);
+    }
+
     private List<FeaturePath> walk(TreeSnapshot tree, List<FeaturePath> from, Random random) {
         List<FeaturePath> starts = from.stream().filter(p -> !tree.neighbours(p).isEmpty()).toList();
         if (starts.isEmpty()) {
-            starts = tree.paths().stream().filter(p -> !tree.neighbours(p).isEmpty()).toList();
+            starts = tree.linked(shape.maxCandidates());
         }
         if (starts.isEmpty()) {
             return List.of();

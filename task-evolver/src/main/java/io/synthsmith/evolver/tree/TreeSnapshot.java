@@ -136,6 +136,23 @@ public final class TreeSnapshot {
     }
 
     /** Concepts that occurred together with {@code path} in a document, with their counts. */
+    /**
+     * Up to {@code limit} features that have co-occurrence edges, in no particular order: a bounded look at the
+     * linked concepts, for starting a walk without scanning the whole tree.
+     */
+    public List<FeaturePath> linked(int limit) {
+        List<FeaturePath> found = new ArrayList<>();
+        for (Map.Entry<FeaturePath, Map<FeaturePath, Long>> entry : edges.entrySet()) {
+            if (found.size() >= limit) {
+                break;
+            }
+            if (!entry.getValue().isEmpty()) {
+                found.add(entry.getKey());
+            }
+        }
+        return found;
+    }
+
     public Map<FeaturePath, Long> neighbours(FeaturePath path) {
         return edges.getOrDefault(path, Map.of());
     }

@@ -152,6 +152,32 @@ class SubtreeSamplerTest {
     }
 
     /** Categories x inner nodes x leaves, leaf i with frequency i + 1. */
+    @Test
+    void inAWideTreeEachChoiceConsidersAtMostMaxCandidatesAndStillGivesTheShape() {
+        // 2 categories x 300 inner nodes x 400 leaves (240k leaves): every list is wider than max-candidates 32
+        TreeSnapshot tree = grid(List.of("algorithms", "mathematics"), 300, 400);
+        SubtreeSampler sampler = new SubtreeSampler(new SamplingShape(2, 3, 3, 8, 2.0, 4, 50, 8, 0.5, 3, 32));
+        Random random = new Random(5);
+        for (int i = 0; i < 50; i++) {
+            SubtreeSample sample = sampler.sample(tree, random);
+            assertThat(sample.leaves()).hasSize(50).doesNotHaveDuplicates().allMatch(tree::isLeaf);
+            assertThat(sample.leaves().stream().map(FeaturePath::category).distinct()).hasSize(2);
+        }
+        // the smoothing still decides among the candidates: frequent leaves (1 + index) come up more often
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < 50; i++) {
+            for (FeaturePath leaf : sampler.sample(tree, random).leaves()) {
+                int index = Integer.parseInt(leaf.name().substring("leaf ".length()));
+                high += index >= 200 ? 1 : 0;
+                low += index < 200 ? 1 : 0;
+            }
+        }
+        assertThat(high).isGreaterThan(low);
+        // evolution subtrees are drawn the same way
+        assertThat(sampler.sampleForEvolution(tree, List.of(2, 1, 2), random)).hasSize(6);
+    }
+
     private static TreeSnapshot grid(List<String> categories, int inner, int leaves) {
         Map<FeaturePath, Long> nodes = new HashMap<>();
         for (String category : categories) {
