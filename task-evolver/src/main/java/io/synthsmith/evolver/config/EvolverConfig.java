@@ -202,7 +202,7 @@ public interface EvolverConfig {
          * Most nodes one weighted choice considers: among more children (or leaves under a node) this many are
          * first drawn uniformly, so that sampling costs the same in a tree of 1k and of 500k nodes.
          */
-        @WithDefault("256")
+        @WithDefault("64")
         int maxCandidates();
     }
 

@@ -13,11 +13,11 @@ package io.synthsmith.evolver.sampling;
 public record SamplingShape(int roots, int inner, int leavesMin, int leavesMax, double temperature, int minLeaves,
         int subtreeLeaves, int attempts, double walkProbability, int walkLength, int maxCandidates) {
 
-    /** A shape with the default {@code maxCandidates} (256). */
+    /** A shape with the default {@code maxCandidates} (64). */
     public SamplingShape(int roots, int inner, int leavesMin, int leavesMax, double temperature, int minLeaves,
             int subtreeLeaves, int attempts, double walkProbability, int walkLength) {
         this(roots, inner, leavesMin, leavesMax, temperature, minLeaves, subtreeLeaves, attempts, walkProbability,
-                walkLength, 256);
+                walkLength, 64);
     }
 
     public SamplingShape {
