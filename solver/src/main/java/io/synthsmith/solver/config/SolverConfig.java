@@ -15,8 +15,9 @@ public interface SolverConfig {
     /**
      * The topic of tasks to solve: the ones dedup's pre-solve stage found unique ({@code <prefix>tasks.unique},
      * set in application.properties). With that stage off ({@code synthsmith.dedup.pre-solve.enabled=false}), the
-     * evolver's own topic {@code <prefix>tasks}.
+     * evolver's own topic {@code <prefix>tasks}. The default here holds for the default prefix only.
      */
+    @WithDefault("synthsmith.tasks.unique")
     String inputTopic();
 
     /**
