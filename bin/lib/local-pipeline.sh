@@ -575,6 +575,24 @@ run_summary() {
   done
 }
 
+# diversity_summary RUN_ID: how diverse the run's tasks are, from the task-evolver (GET /runs: distinct feature
+# combinations, leaf coverage of the tree, spread of feature use); nothing when the evolver made none for it.
+diversity_summary() {
+  local run_id=$1 body
+  body=$(curl -sf -m 10 "http://localhost:${SERVICE_PORT[task-evolver]}/runs" 2>/dev/null) || return 0
+  /usr/bin/python3 -c '
+import json, sys
+for run in json.loads(sys.argv[1]).get("runs", []):
+    d = run.get("diversity")
+    if run.get("runId") == sys.argv[2] and d:
+        print("    %-32s %d tasks, %d distinct feature combinations, %d of %d tree leaves used (%.1f%%)" % (
+            "diversity", d["tasks"], d["distinctCombinations"], d["featuresUsed"], d["treeLeaves"],
+            100 * d["leafCoverage"]))
+        print("    %-32s entropy %.2f bits, evenness %.2f, Gini %.2f" % ("feature use", d["entropyBits"],
+            d["evenness"], d["gini"]))
+' "$body" "$run_id" 2>/dev/null || true
+}
+
 # export_summary RUN_ID DATASETS: the exporter's account of a run (GET /runs/RUN_ID/export): tasks exported, tokens
 # and sandbox CPU per exported task, and the paths of the dataset card and the run report.
 export_summary() {
@@ -601,6 +619,7 @@ else:
   else
     echo "    the exporter has no files for this run (nothing exported, or it is not running)"
   fi
+  diversity_summary "$run_id"
   [[ -f "$datasets/$run_id/README.md" ]] && echo "    dataset card: $datasets/$run_id/README.md"
   [[ -f "$datasets/$run_id/report.html" ]] && echo "    run report:   $datasets/$run_id/report.html (opens offline; also GET http://localhost:${SERVICE_PORT[exporter]}/runs/$run_id/report while the pipeline is up)"
   return 0

@@ -50,7 +50,8 @@ public final class SubtreeSampler {
             Set<FeaturePath> roots = new LinkedHashSet<>();
             leaves.forEach(leaf -> roots.add(FeaturePath.of(leaf.category())));
             List<FeaturePath> near = new ArrayList<>();
-            roots.forEach(root -> near.addAll(leavesUnder(tree, root, random)));
+            int shortBy = 4 * (wanted - leaves.size());
+            roots.forEach(root -> near.addAll(leavesUnder(tree, root, shortBy, random)));
             topUp(tree, leaves, near, wanted, random);
             if (leaves.size() < wanted) {
                 topUp(tree, leaves, tree.leafCount() <= shape.maxCandidates() ? tree.leaves()
@@ -115,8 +116,8 @@ public final class SubtreeSampler {
             for (FeaturePath inner : draw(window(tree.childrenOf(root), random), shape.inner(),
                     path -> weight(tree, path), random)) {
                 int wanted = shape.leavesMin() + random.nextInt(shape.leavesMax() - shape.leavesMin() + 1);
-                for (FeaturePath leaf : draw(leavesUnder(tree, inner, random), wanted, path -> weight(tree, path),
-                        random)) {
+                for (FeaturePath leaf : draw(leavesUnder(tree, inner, 4 * wanted, random), wanted,
+                        path -> weight(tree, path), random)) {
                     if (!leaves.contains(leaf)) {
                         leaves.add(leaf);
                     }
@@ -146,11 +147,11 @@ public final class SubtreeSampler {
     }
 
     /**
-     * The leaves under {@code node} a choice considers: every one when its children are at most
-     * {@code maxCandidates} leaves and the subtree is small, else up to {@code maxCandidates} reached by random
-     * descents (each step through {@link #window}), so the cost does not grow with the subtree.
+     * The leaves under {@code node} a choice of a few considers: every one when its children are at most
+     * {@code maxCandidates} leaves, else up to {@code min(needed, maxCandidates)} reached by random descents, so
+     * the cost does not grow with the subtree.
      */
-    private List<FeaturePath> leavesUnder(TreeSnapshot tree, FeaturePath node, Random random) {
+    private List<FeaturePath> leavesUnder(TreeSnapshot tree, FeaturePath node, int needed, Random random) {
         List<FeaturePath> kids = tree.childrenOf(node);
         if (kids.isEmpty()) {
             return node.isCategory() ? List.of() : List.of(node);
@@ -158,8 +159,9 @@ public final class SubtreeSampler {
         if (kids.size() <= shape.maxCandidates() && kids.stream().allMatch(tree::isLeaf)) {
             return kids;
         }
+        int limit = Math.max(1, Math.min(needed, shape.maxCandidates()));
         Set<FeaturePath> found = new LinkedHashSet<>();
-        for (int attempt = 0; attempt < 4 * shape.maxCandidates() && found.size() < shape.maxCandidates(); attempt++) {
+        for (int attempt = 0; attempt < 4 * limit && found.size() < limit; attempt++) {
             descend(tree, node, random).ifPresent(found::add);
         }
         return List.copyOf(found);
