@@ -360,7 +360,7 @@ metric() {
   shift 3
   awk -v name="$name" -v filters="$(printf '%s\037' "$@")" '
     BEGIN { n = split(filters, f, "\037") }
-    index($0, name "{") == 1 { ok = 1; for (i = 1; i < n; i++) if (!index($0, f[i])) ok = 0; if (ok) s += $NF }
+    index($0, name "{") == 1 || index($0, name " ") == 1 { ok = 1; for (i = 1; i < n; i++) if (!index($0, f[i])) ok = 0; if (ok) s += $NF }
     END { printf "%d", s }' "$dir/$service" 2>/dev/null || echo 0
 }
 
