@@ -349,7 +349,7 @@ snapshot_metrics() {
   mkdir -p "$1"
   for service in "${SERVICES[@]}"; do
     curl -sf "http://$(http_reach_host):${SERVICE_PORT[$service]}/q/metrics" 2>/dev/null \
-      | grep -E '^synthsmith_((inbound_records|outbound_records|rejections|task_evolver_seeds|exporter_tasks|exporter_records|dedup_pre_solve_solver_calls_saved)_total|inbound_in_flight)\{' \
+      | grep -E '^synthsmith_((inbound_records|outbound_records|rejections|task_evolver_seeds|exporter_tasks|exporter_records|dedup_pre_solve_solver_calls_saved)_total|inbound_in_flight)[{ ]' \
       | sed 's/ # {.*$//' >"$1/$service" || true
   done
 }
